@@ -1,0 +1,285 @@
+package org.studioresidency.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: real PostgreSQL, Kafka and SMTP, and the three services as separate
+ * processes started from their packaged builds, configured through the same environment variables as production.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("pairing-service", "session-service", "notification-service");
+
+    /** Where everything listens; {@link #defaults} for the run command, {@link #ephemeral} for tests. */
+    public record Ports(int postgres, int kafka, int kafkaController, int smtp, int mailHttp, Map<String, Integer> services) {
+
+        public static Ports defaults() {
+            return new Ports(5433, 9092, 9093, 2525, 8025, Map.of(
+                    "pairing-service", 8081, "session-service", 8082, "notification-service", 8083));
+        }
+
+        public static Ports ephemeral() {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            SERVICES.forEach(s -> services.put(s, FreePorts.next()));
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services);
+        }
+    }
+
+    private final Path repository;
+    private final Path data;
+    private final Ports ports;
+    private final Map<String, String> extraEnvironment;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private MailCatcher mail;
+    private DevIdentity identity;
+
+    public LocalStack(Path repository, Path data, Ports ports, Map<String, String> extraEnvironment) {
+        this.repository = repository.toAbsolutePath().normalize();
+        this.data = data.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.extraEnvironment = extraEnvironment;
+    }
+
+    public LocalStack start() {
+        try {
+            Files.createDirectories(data.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        stopLeftovers();
+        for (String service : SERVICES) {
+            Path jar = jar(service);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+            }
+        }
+        log("Starting PostgreSQL on " + ports.postgres());
+        postgres = PostgresServer.start(data.resolve("postgres"), ports.postgres());
+        SERVICES.forEach(s -> postgres.ensureDatabase(database(s)));
+        log("Starting Kafka (KRaft) on " + ports.kafka());
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        log("Starting SMTP on " + ports.smtp());
+        mail = MailCatcher.start(ports.smtp(), ports.mailHttp());
+        identity = DevIdentity.in(data.resolve("identity"));
+        rememberPids();
+        SERVICES.forEach(this::startService);
+        SERVICES.forEach(s -> awaitReady(s, Duration.ofMinutes(3)));
+        rememberPids();
+        return this;
+    }
+
+    public void startService(String service) {
+        int port = ports.services().get(service);
+        if (FreePorts.inUse(port)) {
+            throw new IllegalStateException("Port " + port + " for " + service + " is taken by another program; stop it first.");
+        }
+        log("Starting " + service + " on " + port);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DB_URL", postgres.jdbcUrl(database(service)));
+        env.put("DB_USER", PostgresServer.USER);
+        env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+        env.put("SMTP_FROM", "Studio/Residency Programme <pd-office@district.local>");
+        env.put("JWT_PUBLIC_KEY_LOCATION", identity.publicKeyFile().toString());
+        env.put("JWT_ISSUER", DevIdentity.ISSUER);
+        env.put("CORS_ORIGINS", "http://localhost:3000");
+        env.put("PAIRING_SERVICE_URL", "http://127.0.0.1:" + ports.services().get("pairing-service"));
+        env.put("SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.services().get("session-service"));
+        env.putAll(extraEnvironment);
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar(service).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs").resolve(service + ".log").toFile()));
+        builder.environment().putAll(env);
+        try {
+            services.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends a service at once, as a crash would (kill -9). */
+    public void killService(String service) {
+        Process process = services.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process, 30);
+        }
+    }
+
+    public void stopService(String service) {
+        Process process = services.remove(service);
+        if (process != null) {
+            process.destroy();
+            if (!waitFor(process, 30)) {
+                process.destroyForcibly();
+                waitFor(process, 10);
+            }
+        }
+    }
+
+    public void awaitReady(String service, Duration timeout) {
+        String url = serviceUrl(service) + "/q/health/ready";
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Process process = services.get(service);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(service + " exited while starting; see " + data.resolve("logs").resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            KafkaBroker.sleepQuietly(250);
+        }
+        throw new IllegalStateException(service + " was not ready within " + timeout + "; see "
+                + data.resolve("logs").resolve(service + ".log"));
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.services().get(service);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public DevIdentity identity() {
+        return identity;
+    }
+
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(services.keySet()).forEach(this::stopService);
+        if (mail != null) {
+            mail.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        try {
+            Files.deleteIfExists(data.resolve("pids"));
+        } catch (IOException ignored) {
+            // next start checks each recorded pid anyway
+        }
+    }
+
+    private Path jar(String service) {
+        return repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String database(String service) {
+        return service.replace("-service", "");
+    }
+
+    /** Records child pids so that a start after a hard kill (no shutdown hook) can end the orphans first. */
+    private void rememberPids() {
+        List<String> pids = new ArrayList<>();
+        services.values().forEach(p -> pids.add(String.valueOf(p.pid())));
+        if (kafka != null) {
+            pids.add(String.valueOf(kafka.pid()));
+        }
+        try {
+            Files.write(data.resolve("pids"), pids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stopLeftovers() {
+        Path file = data.resolve("pids");
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                ProcessHandle.of(Long.parseLong(line.trim()))
+                        .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar") || c.contains("kafka.Kafka")).orElse(false))
+                        .ifPresent(p -> {
+                            log("Stopping a process left over from an earlier run: " + p.pid());
+                            p.destroyForcibly();
+                        });
+            }
+            Files.delete(file);
+            Path pgPid = data.resolve("postgres/postmaster.pid");
+            if (Files.exists(pgPid)) {
+                long pid = Long.parseLong(Files.readAllLines(pgPid).get(0).trim());
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    log("Stopping a PostgreSQL server left over from an earlier run: " + pid);
+                    p.destroy();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+                });
+            }
+        } catch (IOException | NumberFormatException e) {
+            log("Could not read leftover pids: " + e.getMessage());
+        }
+    }
+
+    private static boolean waitFor(Process process, int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    public static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
