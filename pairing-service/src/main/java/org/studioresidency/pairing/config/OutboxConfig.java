@@ -12,7 +12,7 @@ public interface OutboxConfig {
     String source();
 
     /** How often the relay looks for unpublished events (read by the relay's schedule). */
-    @WithDefault("0.5s")
+    @WithDefault("1s")
     String interval();
 
     /** Most events published in one relay transaction. */

@@ -39,7 +39,7 @@ public class OutboxRelay {
         metrics.gauge("outbox.pending", repository, r -> QuarkusTransaction.requiringNew().call(r::countPending));
     }
 
-    @Scheduled(every = "${outbox.interval:0.5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${outbox.interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayOnSchedule() {
         if (Instant.now().isBefore(pausedUntil)) {
             return;

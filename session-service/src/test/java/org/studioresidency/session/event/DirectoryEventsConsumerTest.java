@@ -72,6 +72,6 @@ class DirectoryEventsConsumerTest {
                  "time":"2026-11-22T08:00:00Z","datacontenttype":"application/json",
                  "data":{"schoolYearId":"%s","name":"%s","firstDay":"2026-08-31","lastDay":"2027-06-11"}}"""
                 .formatted(eventId, yearId, yearId, name);
-        TopicWriter.send(TestInfrastructure.kafkaBootstrapServers(), Topics.DIRECTORY, yearId.toString(), event);
+        TopicWriter.sendCloudEvent(TestInfrastructure.kafkaBootstrapServers(), Topics.DIRECTORY, yearId.toString(), event);
     }
 }

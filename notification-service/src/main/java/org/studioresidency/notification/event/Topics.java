@@ -1,0 +1,17 @@
+package org.studioresidency.notification.event;
+
+/** Kafka topics this service reads. */
+public final class Topics {
+
+    /** Schools, staff (principals' names and emails) and school years from pairing-service. */
+    public static final String DIRECTORY = "district.directory";
+    /** Pairings and their teams from pairing-service. */
+    public static final String PAIRING = "district.pairing";
+    /** Sessions published, rescheduled, cancelled, held, summarised, from session-service. */
+    public static final String SESSION = "district.session";
+    /** Substitute coverage from session-service. */
+    public static final String COVERAGE = "district.coverage";
+
+    private Topics() {
+    }
+}

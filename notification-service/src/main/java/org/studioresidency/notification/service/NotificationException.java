@@ -1,0 +1,86 @@
+package org.studioresidency.notification.service;
+
+import java.util.List;
+
+/** A request the district's rules refuse; rendered as problem details with this status. */
+public abstract class NotificationException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Reason> reasons;
+
+    protected NotificationException(int status, String slug, String title, String detail, List<Reason> reasons) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.reasons = List.copyOf(reasons);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Last segment of the problem type URI, e.g. {@code not-found}. */
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Each reason in words, e.g. each conflict a change would cause. */
+    public List<Reason> reasons() {
+        return reasons;
+    }
+
+    /** One reason for a refusal; {@code field} names the input it concerns, when it concerns one. */
+    public record Reason(String field, String message) {
+        public static Reason of(String message) {
+            return new Reason(null, message);
+        }
+    }
+
+    /** 400: an input field breaks a rule that needs more than one field to check. */
+    public static class InvalidField extends NotificationException {
+        public InvalidField(String field, String message) {
+            super(400, "validation", "Invalid request", "The request has invalid fields: " + field + " " + message + ".",
+                    List.of(new Reason(field, message)));
+        }
+    }
+
+    /** 404: what was asked for does not exist (or is not visible to the caller). */
+    public static class NotFound extends NotificationException {
+        public NotFound(String what, Object id) {
+            super(404, "not-found", "Not found", what + " " + id + " does not exist.", List.of());
+        }
+    }
+
+    /** 409: the change conflicts with what is already there. */
+    public static class Conflict extends NotificationException {
+        public Conflict(String detail, List<Reason> reasons) {
+            super(409, "conflict", "Conflict", detail, reasons);
+        }
+
+        public Conflict(String detail) {
+            this(detail, List.of());
+        }
+    }
+
+    /** 412: the If-Match version is not the current one. */
+    public static class StaleVersion extends NotificationException {
+        public StaleVersion(String what) {
+            super(412, "stale-version", "Precondition failed", what
+                    + " was changed by someone else since you read it. Read it again (GET) and retry with the new ETag.", List.of());
+        }
+    }
+
+    /** 422: the request is well formed but a district rule refuses it. */
+    public static class RuleViolation extends NotificationException {
+        public RuleViolation(String detail, List<Reason> reasons) {
+            super(422, "rule-violation", "Refused by a district rule", detail, reasons);
+        }
+    }
+}
