@@ -66,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         stopLeftovers();
+        requireFreePorts();
         for (String service : SERVICES) {
             Path jar = jar(service);
             if (!Files.exists(jar)) {
@@ -89,9 +90,6 @@ public final class LocalStack implements AutoCloseable {
 
     public void startService(String service) {
         int port = ports.services().get(service);
-        if (FreePorts.inUse(port)) {
-            throw new IllegalStateException("Port " + port + " for " + service + " is taken by another program; stop it first.");
-        }
         log("Starting " + service + " on " + port);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -216,39 +214,50 @@ public final class LocalStack implements AutoCloseable {
         return service.replace("-service", "");
     }
 
-    /** Records child pids so that a start after a hard kill (no shutdown hook) can end the orphans first. */
+    /**
+     * Records child processes (pid and start time, so a reused pid is never mistaken for ours) so that a start
+     * after a hard kill of the launcher, which runs no shutdown hook, can end the orphans first.
+     */
     private void rememberPids() {
-        List<String> pids = new ArrayList<>();
-        services.values().forEach(p -> pids.add(String.valueOf(p.pid())));
+        List<String> lines = new ArrayList<>();
+        services.values().forEach(p -> lines.add(identify(p.toHandle())));
         if (kafka != null) {
-            pids.add(String.valueOf(kafka.pid()));
+            ProcessHandle.of(kafka.pid()).ifPresent(h -> lines.add(identify(h)));
         }
         try {
-            Files.write(data.resolve("pids"), pids);
+            Files.write(data.resolve("pids"), lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static String identify(ProcessHandle process) {
+        return process.pid() + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
     private void stopLeftovers() {
         Path file = data.resolve("pids");
-        if (!Files.exists(file)) {
-            return;
-        }
         try {
-            for (String line : Files.readAllLines(file)) {
-                ProcessHandle.of(Long.parseLong(line.trim()))
-                        .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar") || c.contains("kafka.Kafka")).orElse(false))
-                        .ifPresent(p -> {
-                            log("Stopping a process left over from an earlier run: " + p.pid());
-                            p.destroyForcibly();
-                        });
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] parts = line.trim().split(" ");
+                    if (parts.length != 2) {
+                        continue;
+                    }
+                    ProcessHandle.of(Long.parseLong(parts[0]))
+                            .filter(p -> parts[1].equals(String.valueOf(p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L))))
+                            .ifPresent(p -> {
+                                log("Stopping a process left over from an earlier run: " + p.pid());
+                                p.destroyForcibly();
+                                p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+                            });
+                }
+                Files.delete(file);
             }
-            Files.delete(file);
             Path pgPid = data.resolve("postgres/postmaster.pid");
             if (Files.exists(pgPid)) {
                 long pid = Long.parseLong(Files.readAllLines(pgPid).get(0).trim());
-                ProcessHandle.of(pid).ifPresent(p -> {
+                ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false)).ifPresent(p -> {
                     log("Stopping a PostgreSQL server left over from an earlier run: " + pid);
                     p.destroy();
                     p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
@@ -256,6 +265,22 @@ public final class LocalStack implements AutoCloseable {
             }
         } catch (IOException | NumberFormatException e) {
             log("Could not read leftover pids: " + e.getMessage());
+        }
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("PostgreSQL", ports.postgres());
+        wanted.put("Kafka", ports.kafka());
+        wanted.put("Kafka controller", ports.kafkaController());
+        wanted.put("SMTP", ports.smtp());
+        wanted.put("the mail window", ports.mailHttp());
+        ports.services().forEach(wanted::put);
+        List<String> taken = wanted.entrySet().stream().filter(e -> FreePorts.inUse(e.getValue()))
+                .map(e -> e.getValue() + " (" + e.getKey() + ")").toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("These ports are taken by other programs: " + String.join(", ", taken)
+                    + ". Stop them (e.g. another deploy/local/run) and start again.");
         }
     }
 
