@@ -1,0 +1,3 @@
+CREATE DATABASE pairing;
+CREATE DATABASE session;
+CREATE DATABASE notification;
