@@ -95,6 +95,34 @@ public final class DevIdentity {
         }
     }
 
+    /** The API key session-service presents to the HR sandbox; generated on first use. */
+    public String hrApiKey() {
+        return secret("hr-api-key", "hr_" + randomBase64(24));
+    }
+
+    /** The Standard Webhooks secret the HR sandbox signs callbacks with; generated on first use. */
+    public String hrWebhookSecret() {
+        return secret("hr-webhook-secret", "whsec_" + randomBase64(32));
+    }
+
+    private String secret(String name, String fresh) {
+        Path file = publicKeyFile.resolveSibling(name);
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, fresh);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomBase64(int bytes) {
+        byte[] random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)

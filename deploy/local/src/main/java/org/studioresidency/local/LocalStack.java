@@ -28,17 +28,19 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("pairing-service", "session-service", "notification-service");
 
     /** Where everything listens; {@link #defaults} for the run command, {@link #ephemeral} for tests. */
-    public record Ports(int postgres, int kafka, int kafkaController, int smtp, int mailHttp, Map<String, Integer> services) {
+    public record Ports(int postgres, int kafka, int kafkaController, int smtp, int mailHttp, int hrSandbox,
+                        Map<String, Integer> services) {
 
         public static Ports defaults() {
-            return new Ports(5433, 9092, 9093, 2525, 8025, Map.of(
+            return new Ports(5433, 9092, 9093, 2525, 8025, 8090, Map.of(
                     "pairing-service", 8081, "session-service", 8082, "notification-service", 8083));
         }
 
         public static Ports ephemeral() {
             Map<String, Integer> services = new LinkedHashMap<>();
             SERVICES.forEach(s -> services.put(s, FreePorts.next()));
-            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services);
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next(), services);
         }
     }
 
@@ -50,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MailCatcher mail;
+    private HrSandbox hr;
     private DevIdentity identity;
 
     public LocalStack(Path repository, Path data, Ports ports, Map<String, String> extraEnvironment) {
@@ -81,6 +84,9 @@ public final class LocalStack implements AutoCloseable {
         log("Starting SMTP on " + ports.smtp());
         mail = MailCatcher.start(ports.smtp(), ports.mailHttp());
         identity = DevIdentity.in(data.resolve("identity"));
+        log("Starting the HR substitute-system sandbox on " + ports.hrSandbox());
+        hr = HrSandbox.start(ports.hrSandbox(), identity.hrApiKey(), identity.hrWebhookSecret(),
+                serviceUrl("session-service") + "/hr/callbacks");
         rememberPids();
         SERVICES.forEach(this::startService);
         SERVICES.forEach(s -> awaitReady(s, Duration.ofMinutes(3)));
@@ -105,6 +111,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("CORS_ORIGINS", "http://localhost:3000");
         env.put("PAIRING_SERVICE_URL", "http://127.0.0.1:" + ports.services().get("pairing-service"));
         env.put("SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.services().get("session-service"));
+        env.put("HR_BASE_URL", hr.url());
+        env.put("HR_API_KEY", identity.hrApiKey());
+        env.put("HR_WEBHOOK_SECRETS", identity.hrWebhookSecret());
         env.putAll(extraEnvironment);
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -179,6 +188,10 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    public HrSandbox hr() {
+        return hr;
+    }
+
     public DevIdentity identity() {
         return identity;
     }
@@ -190,6 +203,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(services.keySet()).forEach(this::stopService);
+        if (hr != null) {
+            hr.close();
+        }
         if (mail != null) {
             mail.close();
         }
@@ -275,6 +291,7 @@ public final class LocalStack implements AutoCloseable {
         wanted.put("Kafka controller", ports.kafkaController());
         wanted.put("SMTP", ports.smtp());
         wanted.put("the mail window", ports.mailHttp());
+        wanted.put("the HR sandbox", ports.hrSandbox());
         ports.services().forEach(wanted::put);
         List<String> taken = wanted.entrySet().stream().filter(e -> FreePorts.inUse(e.getValue()))
                 .map(e -> e.getValue() + " (" + e.getKey() + ")").toList();

@@ -67,6 +67,8 @@ public final class LocalStackCommand {
         out.append(String.format("  %-22s smtp://127.0.0.1:%d   (received mail: %s/messages)%n", "mail", stack.mail().smtpPort(),
                 stack.mail().httpUrl()));
         out.append(String.format("  %-22s %s%n", "kafka", stack.kafka().bootstrapServers()));
+        out.append(String.format("  %-22s %s   (jobs: %s/sandbox/jobs; protocol: deploy/HR-PROTOCOL.md)%n", "HR sandbox",
+                stack.hr().url(), stack.hr().url()));
         out.append(String.format("  %-22s %s%n%n", "logs", stack.logs()));
         out.append("Development bearer tokens (valid 12 h; paste into Swagger UI's Authorize, or curl -H \"Authorization: Bearer ...\"):\n");
         for (String role : ROLES) {
