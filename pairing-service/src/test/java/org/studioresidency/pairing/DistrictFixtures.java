@@ -58,4 +58,20 @@ public final class DistrictFixtures {
         return UUID.fromString(postStaff(staffJson(id, name, id.toLowerCase() + "@district.example", role, schoolId,
                 "TEACHER".equals(role) ? "3" : null)).statusCode(201).extract().path("id"));
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(
+            3000 + new java.util.Random().nextInt(5000));
+
+    /** A school year with a name no other test uses. */
+    public static UUID schoolYear() {
+        int start = YEARS.incrementAndGet();
+        String body = "{\"name\": \"%d-%02d\", \"firstDay\": \"2026-08-31\", \"lastDay\": \"2027-06-11\"}".formatted(start, (start + 1) % 100);
+        return UUID.fromString(given().auth().oauth2(ADMIN).contentType("application/json").body(body).post("/school-years")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static ValidatableResponse designate(UUID year, UUID school, String json) {
+        return given().auth().oauth2(ADMIN).contentType("application/json").body(json)
+                .put("/school-years/" + year + "/designations/" + school).then();
+    }
 }

@@ -32,7 +32,7 @@ public class MatchingProposal extends PanacheEntityBase {
 
     /** The matching request as sent, so a proposal can be explained later. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String request;
+    public MatchingCriteria request;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ProposedPair> pairs = new ArrayList<>();
