@@ -244,6 +244,11 @@ public class DirectoryService {
         member.active = data.active();
     }
 
+    /** Whether two states of a school are the same, comparing numbers by value. */
+    public static boolean sameState(SchoolData a, SchoolData b) {
+        return normalized(a).equals(normalized(b));
+    }
+
     /** Compares numbers by value, so 40 and 40.00 are the same share. */
     @SuppressWarnings("unchecked")
     private static SchoolData normalized(SchoolData d) {
