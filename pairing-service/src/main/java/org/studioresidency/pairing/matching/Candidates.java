@@ -48,8 +48,14 @@ final class Candidates {
         Set<SchoolPair> never = problem.neverPairs() == null ? Set.of() : problem.neverPairs();
         options = new int[free.size()][];
         scores = new double[free.size()][];
+        List<SchoolProfile> everyone = new ArrayList<>(residencies);
+        studios.forEach(s -> everyone.add(s.school()));
+        Map<String, Integer> groups = Similarity.groupIndex(everyone);
+        Similarity.Features[] studioFeatures = studios.stream().map(s -> new Similarity.Features(s.school(), groups))
+                .toArray(Similarity.Features[]::new);
         for (int r = 0; r < free.size(); r++) {
             SchoolProfile residency = free.get(r);
+            Similarity.Features residencyFeatures = new Similarity.Features(residency, groups);
             int[] allowed = new int[studios.size()];
             double[] value = new double[studios.size()];
             int count = 0;
@@ -57,19 +63,19 @@ final class Candidates {
             int tooFar = 0;
             for (int s = 0; s < studios.size(); s++) {
                 SchoolProfile studio = studios.get(s).school();
-                if (never.contains(new SchoolPair(studio.schoolId(), residency.schoolId()))) {
+                if (!never.isEmpty() && never.contains(new SchoolPair(studio.schoolId(), residency.schoolId()))) {
                     forbidden++;
                     continue;
                 }
                 if (problem.maxDistanceKm() != null) {
-                    Double km = Similarity.distanceKm(studio, residency);
-                    if (km != null && km > problem.maxDistanceKm()) {
+                    double km = Similarity.distanceKm(studioFeatures[s], residencyFeatures);
+                    if (km > problem.maxDistanceKm()) {
                         tooFar++;
                         continue;
                     }
                 }
                 allowed[count] = s;
-                value[count] = similarity.value(studio, residency);
+                value[count] = similarity.value(studioFeatures[s], residencyFeatures);
                 count++;
             }
             options[r] = java.util.Arrays.copyOf(allowed, count);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /** Scores how well a residency school fits a studio school, and says why in words a district leader reads. */
 public final class Similarity {
@@ -26,9 +27,109 @@ public final class Similarity {
     public record Score(double total, List<String> breakdown) {
     }
 
-    /** The score alone, without the words: what the solver needs for every candidate pair. */
+    /** The score alone, without the words. */
     public double value(SchoolProfile studio, SchoolProfile residency) {
         return evaluate(studio, residency, null);
+    }
+
+    /**
+     * A school's features as plain numbers (NaN when unknown), so scoring every studio against every residency school
+     * (a million pairs in a large district) needs no allocation. Gives the same value as {@link #value}.
+     */
+    public static final class Features {
+        final double frl;
+        final double ell;
+        final double homeLanguages;
+        final double reading;
+        final double enrollment;
+        final double readiness;
+        final double latitude;
+        final double longitude;
+        final double cosLatitude;
+        final UUID leader;
+        final double[] race;
+
+        Features(SchoolProfile school, Map<String, Integer> groups) {
+            frl = orNaN(school.freeReducedLunchPercent());
+            ell = orNaN(school.englishLearnerPercent());
+            homeLanguages = school.homeLanguages() == null ? Double.NaN : school.homeLanguages();
+            reading = orNaN(school.readingProficiencyPercent());
+            enrollment = school.enrollment() == null ? Double.NaN : school.enrollment();
+            readiness = school.readiness() == null ? Double.NaN : school.readiness();
+            latitude = school.latitude() == null ? Double.NaN : Math.toRadians(school.latitude());
+            longitude = school.longitude() == null ? Double.NaN : Math.toRadians(school.longitude());
+            cosLatitude = Math.cos(latitude);
+            leader = school.supervisingLeaderId();
+            if (school.raceEthnicity() == null || school.raceEthnicity().isEmpty()) {
+                race = null;
+            } else {
+                race = new double[groups.size()];
+                school.raceEthnicity().forEach((group, share) -> race[groups.get(group)] = share == null ? 0 : share);
+            }
+        }
+
+        private static double orNaN(Double value) {
+            return value == null ? Double.NaN : value;
+        }
+    }
+
+    /** Gives every race/ethnicity group of the schools one index, for {@link Features}. */
+    public static Map<String, Integer> groupIndex(java.util.Collection<SchoolProfile> schools) {
+        Map<String, Integer> groups = new java.util.TreeMap<>();
+        for (SchoolProfile school : schools) {
+            if (school.raceEthnicity() != null) {
+                school.raceEthnicity().keySet().forEach(g -> groups.putIfAbsent(g, 0));
+            }
+        }
+        int i = 0;
+        for (Map.Entry<String, Integer> group : groups.entrySet()) {
+            group.setValue(i++);
+        }
+        return groups;
+    }
+
+    public double value(Features studio, Features residency) {
+        double total = 0;
+        total += percentage(weights.freeReducedLunch(), studio.frl, residency.frl);
+        total += percentage(weights.englishLearners(), studio.ell, residency.ell);
+        if (weights.raceEthnicity() != 0 && studio.race != null && residency.race != null) {
+            double difference = 0;
+            for (int g = 0; g < studio.race.length; g++) {
+                difference += Math.abs(studio.race[g] - residency.race[g]);
+            }
+            total += weights.raceEthnicity() * (1 - Math.min(1, difference / 200.0));
+        }
+        total += ratio(weights.homeLanguages(), studio.homeLanguages, residency.homeLanguages);
+        total += percentage(weights.readingProficiency(), studio.reading, residency.reading);
+        total += ratio(weights.enrollment(), studio.enrollment, residency.enrollment);
+        if (weights.readiness() != 0 && !Double.isNaN(studio.readiness)) {
+            total += weights.readiness() * (studio.readiness - 1) / 3.0;
+        }
+        if (weights.distance() != 0 && !Double.isNaN(studio.latitude) && !Double.isNaN(residency.latitude)) {
+            total -= weights.distance() * distanceKm(studio, residency) / referenceKm;
+        }
+        if (weights.sameSupervisingLeader() != 0 && studio.leader != null && studio.leader.equals(residency.leader)) {
+            total += weights.sameSupervisingLeader();
+        }
+        return total;
+    }
+
+    /** Same formula as {@link #distanceKm(SchoolProfile, SchoolProfile)}; NaN when either has no coordinates. */
+    static double distanceKm(Features a, Features b) {
+        double dLat = b.latitude - a.latitude;
+        double dLon = b.longitude - a.longitude;
+        double sinLat = Math.sin(dLat / 2);
+        double sinLon = Math.sin(dLon / 2);
+        double h = sinLat * sinLat + a.cosLatitude * b.cosLatitude * sinLon * sinLon;
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static double percentage(double weight, double a, double b) {
+        return weight == 0 || Double.isNaN(a) || Double.isNaN(b) ? 0 : weight * (1 - Math.abs(a - b) / 100.0);
+    }
+
+    private static double ratio(double weight, double a, double b) {
+        return weight == 0 || Double.isNaN(a) || Double.isNaN(b) ? 0 : weight * (1 - Math.abs(a - b) / Math.max(1, Math.max(a, b)));
     }
 
     public Score explain(SchoolProfile studio, SchoolProfile residency) {
