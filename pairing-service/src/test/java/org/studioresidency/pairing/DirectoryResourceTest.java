@@ -102,6 +102,26 @@ class DirectoryResourceTest {
     }
 
     @Test
+    void shouldKeepOnePrincipalPerSchoolWhenTwoAreAddedAtOnce() throws Exception {
+        UUID school = DistrictFixtures.school("Raced School");
+        java.util.concurrent.Callable<Integer> addPrincipal = () -> postStaff(staffJson(unique("T"), "Racing Principal",
+                unique("race") + "@district.example", "PRINCIPAL", school, null)).extract().statusCode();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> statuses = pool.invokeAll(List.of(addPrincipal, addPrincipal)).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void shouldNotAcceptAnUnknownStaffRole() {
         postStaff(staffJson(unique("T"), "Janitor", unique("j") + "@district.example", "JANITOR", null, null))
                 .statusCode(400).body("errors[0].field", equalTo("role"));

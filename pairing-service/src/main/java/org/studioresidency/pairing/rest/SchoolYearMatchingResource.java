@@ -4,8 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,13 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.pairing.domain.MatchingProposal;
 import org.studioresidency.pairing.rest.problem.Problem;
-import org.studioresidency.pairing.security.CurrentUser;
 import org.studioresidency.pairing.security.Roles;
 import org.studioresidency.pairing.service.MatchingService;
-import org.studioresidency.pairing.service.PairingService;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/school-years/{schoolYearId}/matchings")

@@ -1,35 +1,23 @@
 package org.studioresidency.pairing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.studioresidency.pairing.domain.Staff;
-import org.studioresidency.pairing.domain.TeamMember;
-import org.studioresidency.pairing.domain.TeamVersion;
 import org.studioresidency.pairing.rest.problem.Problem;
 import org.studioresidency.pairing.security.CurrentUser;
 import org.studioresidency.pairing.security.Roles;
 import org.studioresidency.pairing.security.Scope;
 import org.studioresidency.pairing.service.PairingService;
-import org.studioresidency.pairing.service.PairingView;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/school-years/{schoolYearId}/pairings")

@@ -74,6 +74,7 @@ public class DirectoryService {
         school.id = UUID.randomUUID();
         apply(school, data);
         schools.persist(school);
+        schools.flush();
         events.school(school, true);
         return school;
     }

@@ -2,6 +2,7 @@ package org.studioresidency.pairing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.studioresidency.pairing.config.PairingConfig;
 import org.studioresidency.pairing.domain.MatchingProposal;
 import org.studioresidency.pairing.domain.Pairing;
 import org.studioresidency.pairing.domain.PairingResidency;
@@ -42,9 +43,11 @@ public class PairingService {
     private final DesignationRepository designations;
     private final MatchingService matching;
     private final PairingEvents events;
+    private final PairingConfig config;
 
     PairingService(PairingRepository pairings, SchoolRepository schools, StaffRepository staff, DesignationRepository designations,
-                   MatchingService matching, PairingEvents events) {
+                   MatchingService matching, PairingEvents events, PairingConfig config) {
+        this.config = config;
         this.pairings = pairings;
         this.schools = schools;
         this.staff = staff;
@@ -210,6 +213,6 @@ public class PairingService {
         List<School> residencies = schools.byIds(pairings.residencies(pairing.id).stream().map(r -> r.schoolId).toList());
         Map<UUID, Staff> people = new HashMap<>();
         staff.byIds(team.members.stream().map(TeamMember::staffId).toList()).forEach(s -> people.put(s.id, s));
-        return new PairingView(pairing, studio, residencies, team, people, TeamPolicy.warnings(team.members));
+        return new PairingView(pairing, studio, residencies, team, people, TeamPolicy.warnings(team.members, config.team().usualMinSize(), config.team().usualMaxSize()));
     }
 }

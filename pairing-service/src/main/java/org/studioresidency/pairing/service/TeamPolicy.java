@@ -16,10 +16,6 @@ import java.util.UUID;
 /** Who may hold which role in a pairing's team, and when a team deserves a warning rather than a refusal. */
 public final class TeamPolicy {
 
-    /** The model's usual team size; outside it the district is warned, not stopped. */
-    public static final int SMALLEST_USUAL_TEAM = 11;
-    public static final int LARGEST_USUAL_TEAM = 15;
-
     private TeamPolicy() {
     }
 
@@ -49,11 +45,12 @@ public final class TeamPolicy {
         }
     }
 
-    public static List<String> warnings(List<TeamMember> members) {
+    /** Warnings, not refusals: the district may run a smaller or larger team on purpose. */
+    public static List<String> warnings(List<TeamMember> members, int usualMin, int usualMax) {
         List<String> warnings = new ArrayList<>();
-        if (members.size() < SMALLEST_USUAL_TEAM || members.size() > LARGEST_USUAL_TEAM) {
+        if (members.size() < usualMin || members.size() > usualMax) {
             warnings.add("The team has " + members.size() + " people; studio/residency teams usually have "
-                    + SMALLEST_USUAL_TEAM + " to " + LARGEST_USUAL_TEAM + ".");
+                    + usualMin + " to " + usualMax + ".");
         }
         for (TeamRole needed : List.of(TeamRole.CONSULTANT, TeamRole.CENTRAL_OFFICE_LEADER, TeamRole.STUDIO_TEACHER)) {
             if (members.stream().noneMatch(m -> m.teamRole() == needed)) {
