@@ -220,6 +220,28 @@ class DirectoryResourceTest {
     }
 
     @Test
+    void shouldRepublishEachSupervisedSchoolWhenItsLeadersEmailChanges() {
+        String externalId = unique("L");
+        UUID leader = UUID.fromString(postStaff(staffJson(externalId, "Robert Kim", externalId + "@district.example", "CENTRAL_OFFICE_LEADER", null, null))
+                .statusCode(201).extract().path("id"));
+        UUID first = DistrictFixtures.school("Supervised One", 30, null, null, leader);
+        UUID second = DistrictFixtures.school("Supervised Two", 30, null, null, leader);
+        String etag = given().auth().oauth2(ADMIN).get("/staff/" + leader).then().extract().header("ETag");
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag)
+                .body(staffJson(externalId, "Robert Kim", "robert." + externalId + "@district.example", "CENTRAL_OFFICE_LEADER", null, null))
+                .put("/staff/" + leader).then().statusCode(200);
+
+        for (UUID school : List.of(first, second)) {
+            List<OutboxEvent> events = eventsAbout(school);
+            assertThat(events).extracting(e -> e.type).containsExactly("district.directory.school.created.v1",
+                    "district.directory.school.updated.v1");
+            assertThat(events.get(1).payload).contains("\"email\":\"robert." + externalId + "@district.example\"");
+        }
+        given().auth().oauth2(ADMIN).queryParam("supervisingLeaderId", leader.toString()).get("/schools")
+                .then().body("total", equalTo(2));
+    }
+
+    @Test
     void shouldNotPublishAnythingForAnUpdateThatChangesNothing() {
         String externalId = unique("SIS");
         String json = schoolJson(externalId, "Steady", 30, null, null, null);

@@ -2,6 +2,8 @@ package org.studioresidency.pairing.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -28,7 +30,7 @@ public record MatchingRequest(
         @Size(max = 5000) List<@Valid @NotNull PairRequest> mustPairs,
         @Size(max = 50000) List<@Valid @NotNull PairRequest> neverPairs,
         @DecimalMin(value = "0", inclusive = false) Double maxDistanceKm,
-        Map<UUID, Integer> capacities) {
+        Map<@NotNull UUID, @NotNull @Min(1) @Max(10) Integer> capacities) {
 
     /** Weight of each criterion; all zero or positive. */
     public record WeightsRequest(@PositiveOrZero double freeReducedLunch, @PositiveOrZero double englishLearners,
