@@ -78,12 +78,63 @@ final class Candidates {
                 value[count] = similarity.value(studioFeatures[s], residencyFeatures);
                 count++;
             }
-            options[r] = java.util.Arrays.copyOf(allowed, count);
-            scores[r] = java.util.Arrays.copyOf(value, count);
+            int kept = keepBestCovering(allowed, value, count, free.size());
+            options[r] = java.util.Arrays.copyOf(allowed, kept);
+            scores[r] = java.util.Arrays.copyOf(value, kept);
             if (count == 0) {
                 excluded.put(residency.schoolId(), whyNoOption(forbidden, tooFar, problem.maxDistanceKm()));
             }
         }
+    }
+
+    /**
+     * Drops a residency school's weaker options when its better ones alone have a seat for every residency school.
+     * This keeps the optimum: the other schools fill at most all but one of those seats, so in any optimal matching
+     * that uses a dropped option the school can move to a kept, free option scoring at least as much.
+     * Large districts keep about half their arcs, which halves the solver's work.
+     *
+     * @return how many options are kept; they are moved to the front of {@code allowed} and {@code value}, in order
+     */
+    private int keepBestCovering(int[] allowed, double[] value, int count, int residencies) {
+        long seats = 0;
+        for (int o = 0; o < count; o++) {
+            seats += remainingCapacity[allowed[o]];
+        }
+        if (seats < residencies || count == 0) {
+            return count;
+        }
+        double[] sorted = java.util.Arrays.copyOf(value, count);
+        java.util.Arrays.sort(sorted);
+        int low = 0;
+        int high = count - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (seatsFrom(sorted[middle], allowed, value, count) >= residencies) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        double threshold = sorted[low];
+        int kept = 0;
+        for (int o = 0; o < count; o++) {
+            if (value[o] >= threshold) {
+                allowed[kept] = allowed[o];
+                value[kept] = value[o];
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private long seatsFrom(double threshold, int[] allowed, double[] value, int count) {
+        long seats = 0;
+        for (int o = 0; o < count; o++) {
+            if (value[o] >= threshold) {
+                seats += remainingCapacity[allowed[o]];
+            }
+        }
+        return seats;
     }
 
     private void checkRoles(Map<UUID, Integer> studioIndex, Map<UUID, SchoolProfile> residencyById) {

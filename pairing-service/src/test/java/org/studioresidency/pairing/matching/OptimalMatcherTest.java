@@ -159,6 +159,54 @@ class OptimalMatcherTest {
         assertThat(first.totalScore()).isGreaterThanOrEqualTo(new GreedyMatcher().match(problem(studios, residencies, Set.of(), Set.of(), null)).totalScore());
     }
 
+    @Test
+    void shouldMatchTheExhaustiveOptimumOnSmallRandomDistricts() {
+        Random random = new Random(11);
+        for (int district = 0; district < 200; district++) {
+            List<Studio> studios = new ArrayList<>();
+            List<SchoolProfile> residencies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                studios.add(studio(school("S" + district + "-" + i, random.nextInt(100), 0, 0), 1 + random.nextInt(3)));
+            }
+            for (int i = 0; i < 5; i++) {
+                residencies.add(school("R" + district + "-" + i, random.nextInt(100), 0, 0));
+            }
+            Set<SchoolPair> never = new java.util.HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                never.add(new SchoolPair(studios.get(random.nextInt(4)).school().schoolId(), residencies.get(random.nextInt(5)).schoolId()));
+            }
+            MatchingProblem problem = problem(studios, residencies, Set.of(), never, null);
+
+            MatchingResult result = optimal.match(problem);
+            double[] best = exhaustive(problem, 0, new int[4], 0, 0);
+
+            assertThat(result.matches()).as("district %d placed", district).hasSize((int) best[0]);
+            assertThat(result.totalScore()).as("district %d score", district).isCloseTo(best[1], org.assertj.core.data.Offset.offset(0.001));
+        }
+    }
+
+    /** Best (placed, score) by trying every studio, or none, for each residency school in turn. */
+    private static double[] exhaustive(MatchingProblem problem, int r, int[] used, int placed, double score) {
+        if (r == problem.residencies().size()) {
+            return new double[]{placed, score};
+        }
+        double[] best = exhaustive(problem, r + 1, used, placed, score);
+        SchoolProfile residency = problem.residencies().get(r);
+        Similarity similarity = new Similarity(problem.weights(), null);
+        for (int s = 0; s < problem.studios().size(); s++) {
+            Studio studio = problem.studios().get(s);
+            if (used[s] < studio.capacity() && !problem.neverPairs().contains(new SchoolPair(studio.school().schoolId(), residency.schoolId()))) {
+                used[s]++;
+                double[] option = exhaustive(problem, r + 1, used, placed + 1, score + similarity.value(studio.school(), residency));
+                used[s]--;
+                if (option[0] > best[0] || option[0] == best[0] && option[1] > best[1] + 1e-9) {
+                    best = option;
+                }
+            }
+        }
+        return best;
+    }
+
     private static List<SchoolPair> pairs(MatchingResult result) {
         return result.matches().stream().map(m -> new SchoolPair(m.studioSchoolId(), m.residencySchoolId())).toList();
     }
