@@ -163,6 +163,12 @@ class DirectoryResourceTest {
     }
 
     @Test
+    void shouldNameThePageParameterThatIsNotANumber() {
+        given().auth().oauth2(ADMIN).queryParam("page", "first").get("/schools")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void shouldRequireIfMatchToUpdateASchool() {
         UUID school = DistrictFixtures.school("Needs Etag");
         given().auth().oauth2(ADMIN).contentType("application/json").body(schoolJson(unique("SIS"), "Renamed", 30, null, null, null))

@@ -32,4 +32,20 @@ final class QueryParams {
             throw new PairingException.InvalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** A whole number between {@code min} and {@code max}, or {@code fallback} when absent. */
+    static int whole(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw new PairingException.InvalidField(name, "must be a whole number from " + min + " to " + max);
+    }
 }

@@ -2,11 +2,8 @@ package org.studioresidency.pairing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,11 +56,11 @@ public class SchoolResource {
     public Response list(@QueryParam("name") String name, @QueryParam("gradeSpan") String gradeSpan,
                          @QueryParam("supervisingLeaderId") String supervisingLeaderId,
                          @QueryParam("sort") String sort,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                         @QueryParam("page") String page,
+                         @QueryParam("size") String size) {
         Paged<SchoolResponse> result = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
                         QueryParams.uuid("supervisingLeaderId", supervisingLeaderId), null),
-                page, size, sort, Scope.of(user)).map(this::toResponse);
+                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(this::toResponse);
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }
 

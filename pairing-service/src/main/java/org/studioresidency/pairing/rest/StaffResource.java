@@ -2,11 +2,8 @@ package org.studioresidency.pairing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,11 +56,11 @@ public class StaffResource {
     @APIResponse(responseCode = "400", description = "Unknown sort field, role or bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("role") String role, @QueryParam("schoolId") String schoolId,
                          @QueryParam("active") Boolean active, @QueryParam("sort") String sort,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                         @QueryParam("page") String page,
+                         @QueryParam("size") String size) {
         Paged<StaffResponse> result = service.listStaff(new StaffRepository.Filter(name,
-                QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active, null), page, size, sort,
-                Scope.of(user)).map(StaffResource::toResponse);
+                QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active, null),
+                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(StaffResource::toResponse);
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }
 
