@@ -12,7 +12,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A CSV file with a header row, read whole (files are small enough: a district's schools and staff). */
@@ -47,10 +46,6 @@ record CsvFile(String name, List<String> header, List<CSVRecord> records) {
     /** Line in the file: records count from 1 after the header line. */
     static long line(CSVRecord record) {
         return record.getRecordNumber() + 1;
-    }
-
-    static Map<String, String> asMap(CSVRecord record) {
-        return record.toMap();
     }
 
     private static InputStream withoutBom(InputStream in) throws IOException {
