@@ -77,6 +77,15 @@ public abstract class PairingException extends RuntimeException {
         }
     }
 
+    /** 428: an update without If-Match could overwrite someone else's change unseen. */
+    public static class PreconditionRequired extends PairingException {
+        public PreconditionRequired(String what) {
+            super(428, "precondition-required", "Precondition required", "Updating " + what
+                    + " needs an If-Match header with the ETag from your last GET, so no one else's change is overwritten.",
+                    List.of(new Reason("If-Match", "is required")));
+        }
+    }
+
     /** 422: the request is well formed but a district rule refuses it. */
     public static class RuleViolation extends PairingException {
         public RuleViolation(String detail, List<Reason> reasons) {

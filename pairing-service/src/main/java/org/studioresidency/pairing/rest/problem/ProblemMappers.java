@@ -94,6 +94,27 @@ public class ProblemMappers {
                 "Someone else changed this record at the same time. Read it again and retry.", instance(uri), null, null));
     }
 
+    /**
+     * A database constraint refused a change that passed the service's checks: two requests raced for the same unique
+     * value. The constraint's name says which rule, in words; the SQL is never echoed.
+     */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String constraint = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase();
+        String detail = CONSTRAINTS.entrySet().stream().filter(c -> constraint.contains(c.getKey())).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse("The change conflicts with data changed at the same time.");
+        return respond(new Problem(type("conflict"), "Conflict", 409, detail + " Read it again and retry.", instance(uri), null, null));
+    }
+
+    private static final java.util.Map<String, String> CONSTRAINTS = java.util.Map.of(
+            "staff_one_principal_per_school", "The school already has a principal.",
+            "staff_email_unique", "Another staff member has this email.",
+            "staff_external_id", "Another staff member has this external id.",
+            "school_external_id", "Another school has this external id.",
+            "pairing_one_active_per_studio", "The studio school is already in a pairing this year.",
+            "pairing_residency_once_per_year", "A residency school is already in a pairing this year.",
+            "studio_designation_school_year_id_school_id", "The school already has a designation for this year.");
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

@@ -1,0 +1,45 @@
+package org.studioresidency.pairing.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.UUID;
+
+/** The central office's readiness rating of a school for a year and, if chosen, its studio designation. */
+@Entity
+@Table(name = "studio_designation")
+public class StudioDesignation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "school_year_id")
+    public UUID schoolYearId;
+
+    @Column(name = "school_id")
+    public UUID schoolId;
+
+    /** 1 (not ready) to 4 (ready to lead the work). */
+    public Integer readiness;
+
+    @Column(name = "readiness_note")
+    public String readinessNote;
+
+    public boolean studio;
+
+    @Column(name = "focus_teacher_id")
+    public UUID focusTeacherId;
+
+    @Column(name = "literacy_coach_id")
+    public UUID literacyCoachId;
+
+    /** How many residency schools the studio hosts. */
+    public int capacity = 1;
+
+    @Version
+    public long version;
+}

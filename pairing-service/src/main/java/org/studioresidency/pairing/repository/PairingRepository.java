@@ -1,0 +1,57 @@
+package org.studioresidency.pairing.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.pairing.domain.Pairing;
+import org.studioresidency.pairing.domain.PairingResidency;
+import org.studioresidency.pairing.domain.TeamVersion;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
+
+    public List<Pairing> ofYear(UUID schoolYearId, UUID involvingSchool) {
+        if (involvingSchool == null) {
+            return list("schoolYearId", Sort.by("id"), schoolYearId);
+        }
+        return list("schoolYearId = ?1 AND (studioSchoolId = ?2 OR id IN (SELECT r.pairingId FROM PairingResidency r WHERE r.schoolId = ?2))",
+                Sort.by("id"), schoolYearId, involvingSchool);
+    }
+
+    public List<PairingResidency> residencies(UUID pairingId) {
+        return getEntityManager().createQuery("FROM PairingResidency WHERE pairingId = ?1 ORDER BY schoolId", PairingResidency.class)
+                .setParameter(1, pairingId).getResultList();
+    }
+
+    /** Schools of the year already in an active pairing, as studio or residency school. */
+    public List<UUID> schoolsInActivePairings(UUID schoolYearId) {
+        List<UUID> studios = getEntityManager().createQuery(
+                        "SELECT p.studioSchoolId FROM Pairing p WHERE p.schoolYearId = ?1 AND p.active = true", UUID.class)
+                .setParameter(1, schoolYearId).getResultList();
+        List<UUID> residencies = getEntityManager().createQuery(
+                        "SELECT r.schoolId FROM PairingResidency r WHERE r.schoolYearId = ?1 AND r.active = true", UUID.class)
+                .setParameter(1, schoolYearId).getResultList();
+        return java.util.stream.Stream.concat(studios.stream(), residencies.stream()).toList();
+    }
+
+    public void persistResidency(PairingResidency residency) {
+        getEntityManager().persist(residency);
+    }
+
+    public void persistTeam(TeamVersion version) {
+        getEntityManager().persist(version);
+    }
+
+    public TeamVersion currentTeam(Pairing pairing) {
+        return getEntityManager().createQuery("FROM TeamVersion WHERE pairingId = ?1 AND teamVersion = ?2", TeamVersion.class)
+                .setParameter(1, pairing.id).setParameter(2, pairing.teamVersion).getSingleResult();
+    }
+
+    public List<TeamVersion> teamHistory(UUID pairingId) {
+        return getEntityManager().createQuery("FROM TeamVersion WHERE pairingId = ?1 ORDER BY teamVersion DESC", TeamVersion.class)
+                .setParameter(1, pairingId).getResultList();
+    }
+}

@@ -1,0 +1,68 @@
+package org.studioresidency.pairing.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.pairing.domain.Staff;
+import org.studioresidency.pairing.domain.StaffRole;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
+
+    /** Which staff a list asks for; null fields do not filter. */
+    public record Filter(String name, StaffRole role, UUID schoolId, Boolean active, UUID onlySchool) {
+    }
+
+    public PanacheQuery<Staff> search(Filter filter, Sort sort) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.name() != null && !filter.name().isBlank()) {
+            where.append(" AND lower(name) LIKE :name");
+            parameters.and("name", "%" + filter.name().toLowerCase() + "%");
+        }
+        if (filter.role() != null) {
+            where.append(" AND role = :role");
+            parameters.and("role", filter.role());
+        }
+        if (filter.schoolId() != null) {
+            where.append(" AND schoolId = :school");
+            parameters.and("school", filter.schoolId());
+        }
+        if (filter.active() != null) {
+            where.append(" AND active = :active");
+            parameters.and("active", filter.active());
+        }
+        if (filter.onlySchool() != null) {
+            where.append(" AND schoolId = :only");
+            parameters.and("only", filter.onlySchool());
+        }
+        return find(where.toString(), sort, parameters);
+    }
+
+    public Optional<Staff> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    public Optional<Staff> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
+    }
+
+    public Optional<Staff> principalOf(UUID schoolId) {
+        return find("schoolId = ?1 AND role = ?2 AND active = true", schoolId, StaffRole.PRINCIPAL).firstResultOptional();
+    }
+
+    public List<Staff> activeAt(UUID schoolId) {
+        return list("schoolId = ?1 AND active = true", Sort.by("name").and("id"), schoolId);
+    }
+
+    public List<Staff> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id IN ?1", ids);
+    }
+}

@@ -1,0 +1,27 @@
+package org.studioresidency.pairing.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.studioresidency.pairing.service.DesignationData;
+
+import java.util.UUID;
+
+@Schema(description = "Readiness (1-4) of a school for the year and, if studio, its focus teacher, coach and capacity", example = """
+        {"readiness": 4, "readinessNote": "Strong coaching culture", "studio": true,
+         "focusTeacherId": "5d0c0000-0000-4000-8000-000000000006", "literacyCoachId": "5d0c0000-0000-4000-8000-000000000003",
+         "capacity": 1}""")
+public record DesignationRequest(
+        @NotNull @Min(value = 1, message = "must be between 1 and 4") @Max(value = 4, message = "must be between 1 and 4") Integer readiness,
+        @Size(max = 2000) String readinessNote,
+        boolean studio,
+        UUID focusTeacherId,
+        UUID literacyCoachId,
+        @Min(1) @Max(10) Integer capacity) {
+
+    DesignationData toData() {
+        return new DesignationData(readiness, readinessNote, studio, focusTeacherId, literacyCoachId, capacity);
+    }
+}

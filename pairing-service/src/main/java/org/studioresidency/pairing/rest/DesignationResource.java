@@ -1,0 +1,86 @@
+package org.studioresidency.pairing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studioresidency.pairing.domain.StudioDesignation;
+import org.studioresidency.pairing.rest.problem.Problem;
+import org.studioresidency.pairing.security.CurrentUser;
+import org.studioresidency.pairing.security.Roles;
+import org.studioresidency.pairing.security.Scope;
+import org.studioresidency.pairing.service.DesignationService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/school-years/{schoolYearId}/designations")
+@Tag(name = "Studio designation", description = "Yearly readiness ratings and studio designations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DesignationResource {
+
+    private final DesignationService service;
+    private final CurrentUser user;
+
+    DesignationResource(DesignationService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "listDesignations", summary = "Readiness and studio designations of the year (a principal sees their school's)")
+    @APIResponse(responseCode = "200", description = "The designations")
+    @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DesignationResponse> list(@PathParam("schoolYearId") UUID schoolYearId) {
+        return service.ofYear(schoolYearId, Scope.of(user)).stream().map(DesignationResource::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{schoolId}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "getDesignation", summary = "A school's readiness and designation for the year")
+    @APIResponse(responseCode = "200", description = "The designation")
+    @APIResponse(responseCode = "404", description = "Not rated this year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("schoolYearId") UUID schoolYearId, @PathParam("schoolId") UUID schoolId) {
+        StudioDesignation designation = service.get(schoolYearId, schoolId, Scope.of(user));
+        return Response.ok(toResponse(designation)).tag(Versions.etag(designation.version)).build();
+    }
+
+    @PUT
+    @Path("/{schoolId}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "putDesignation", summary = "Rate a school's readiness and designate it studio (If-Match needed to replace an existing one)")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such school year or school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed by someone else since your read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing for an existing designation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("schoolYearId") UUID schoolYearId, @PathParam("schoolId") UUID schoolId,
+                        @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DesignationRequest request) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.expected(ifMatch, "designation");
+        StudioDesignation designation = service.put(schoolYearId, schoolId, expected, request.toData());
+        return Response.ok(toResponse(designation)).tag(Versions.etag(designation.version)).build();
+    }
+
+    private static DesignationResponse toResponse(StudioDesignation d) {
+        return new DesignationResponse(d.schoolYearId, d.schoolId, d.readiness, d.readinessNote, d.studio, d.focusTeacherId,
+                d.literacyCoachId, d.capacity, d.version);
+    }
+}

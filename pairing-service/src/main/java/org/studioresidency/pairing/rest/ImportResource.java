@@ -1,0 +1,113 @@
+package org.studioresidency.pairing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.studioresidency.pairing.rest.problem.Problem;
+import org.studioresidency.pairing.security.Roles;
+import org.studioresidency.pairing.service.PairingException;
+import org.studioresidency.pairing.service.imports.DemographicsImport;
+import org.studioresidency.pairing.service.imports.ImportReport;
+import org.studioresidency.pairing.service.imports.OneRosterImport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+@Path("/imports")
+@Tag(name = "Imports", description = "Bulk upsert of the directory from the district's rostering exports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.MULTIPART_FORM_DATA)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ImportResource {
+
+    /** A zip of a OneRoster export is small; this bounds what one upload can make us read into memory. */
+    private static final long MAX_ZIP_ENTRY_BYTES = 50L * 1024 * 1024;
+
+    private final OneRosterImport oneRoster;
+    private final DemographicsImport demographics;
+
+    ImportResource(OneRosterImport oneRoster, DemographicsImport demographics) {
+        this.oneRoster = oneRoster;
+        this.demographics = demographics;
+    }
+
+    @POST
+    @Path("/oneroster")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "importOneRoster", summary = "Upsert schools and staff from OneRoster 1.2 CSV (orgs, users, optional roles; or a zip of them)")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did")
+    @APIResponse(responseCode = "400", description = "Missing or unreadable file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rows rejected, each named with file, row and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importOneRoster(@RestForm("orgs") FileUpload orgs, @RestForm("users") FileUpload users,
+                                        @RestForm("roles") FileUpload roles, @RestForm("bundle") FileUpload bundle) {
+        if (bundle != null) {
+            Map<String, byte[]> files = unzip(bundle);
+            return oneRoster.run(stream(files.get("orgs.csv")), stream(files.get("users.csv")), stream(files.get("roles.csv")));
+        }
+        return oneRoster.run(open(orgs), open(users), open(roles));
+    }
+
+    @POST
+    @Path("/demographics")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "importDemographics", summary = "Update schools' demographics from a CSV keyed by externalId")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did")
+    @APIResponse(responseCode = "400", description = "Missing or unreadable file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rows rejected, each named with file, row and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importDemographics(@RestForm("file") FileUpload file) {
+        return demographics.run(open(file));
+    }
+
+    private static InputStream open(FileUpload upload) {
+        if (upload == null) {
+            return null;
+        }
+        try {
+            return Files.newInputStream(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream stream(byte[] content) {
+        return content == null ? null : new ByteArrayInputStream(content);
+    }
+
+    private static Map<String, byte[]> unzip(FileUpload bundle) {
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle.uploadedFile()))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (!entry.isDirectory() && name.endsWith(".csv")) {
+                    byte[] content = zip.readNBytes((int) MAX_ZIP_ENTRY_BYTES + 1);
+                    if (content.length > MAX_ZIP_ENTRY_BYTES) {
+                        throw new PairingException.InvalidField("bundle", name + " is larger than 50 MB");
+                    }
+                    files.put(name, content);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PairingException.InvalidField("bundle", "is not a readable zip file");
+        }
+        return files;
+    }
+}

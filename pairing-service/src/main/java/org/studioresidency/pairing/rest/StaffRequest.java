@@ -1,0 +1,29 @@
+package org.studioresidency.pairing.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.studioresidency.pairing.domain.StaffRole;
+import org.studioresidency.pairing.service.StaffData;
+
+import java.util.UUID;
+
+@Schema(description = "A staff member's full state; schoolId is empty for central office and consultants", example = """
+        {"externalId": "T-1001", "name": "Maria Alvarez", "email": "malvarez@district.example", "role": "PRINCIPAL",
+         "schoolId": "0b7f5a52-0d4e-4a8a-8f0e-1f3e5b7c9a01", "grade": null, "active": true}""")
+public record StaffRequest(
+        @NotBlank @Size(max = 64) String externalId,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) String email,
+        @NotNull StaffRole role,
+        UUID schoolId,
+        @Pattern(regexp = "PK|TK|K|[1-9]|1[0-2]", message = "must be PK, TK, K or 1 to 12") String grade,
+        Boolean active) {
+
+    StaffData toData() {
+        return new StaffData(externalId.trim(), name.trim(), email.trim(), role, schoolId, grade, active == null || active);
+    }
+}

@@ -1,0 +1,8 @@
+package org.studioresidency.pairing.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public record TeamVersionResponse(int teamVersion, List<PairingResponse.Member> members, String changedBy, String note,
+                                  OffsetDateTime changedAt) {
+}

@@ -1,0 +1,21 @@
+package org.studioresidency.pairing.service.imports;
+
+import java.util.List;
+
+/** What an import did, row by row. {@code row} is the line number in the file, the header being line 1. */
+public record ImportReport(int created, int updated, int unchanged, int skipped, int rejected, List<Row> rows) {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, REJECTED }
+
+    public record Row(String file, long row, String sourcedId, Outcome outcome, String reason) {
+    }
+
+    static ImportReport of(List<Row> rows) {
+        return new ImportReport(count(rows, Outcome.CREATED), count(rows, Outcome.UPDATED), count(rows, Outcome.UNCHANGED),
+                count(rows, Outcome.SKIPPED), count(rows, Outcome.REJECTED), List.copyOf(rows));
+    }
+
+    private static int count(List<Row> rows, Outcome outcome) {
+        return (int) rows.stream().filter(r -> r.outcome() == outcome).count();
+    }
+}
