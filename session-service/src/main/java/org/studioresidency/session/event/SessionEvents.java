@@ -1,0 +1,79 @@
+package org.studioresidency.session.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.session.domain.DistrictSetting;
+import org.studioresidency.session.domain.HalfDay;
+import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.domain.TeamMember;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes the district.session events of deploy/EVENTS.md to the outbox, each with the session's full state. */
+@ApplicationScoped
+public class SessionEvents {
+
+    public record SchoolName(UUID schoolId, String name) {
+    }
+
+    public record ConsultantRef(UUID staffId, String name, String email) {
+    }
+
+    public record Member(UUID staffId, String name, String email, String role, UUID schoolId, String teamRole) {
+    }
+
+    public record SessionState(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
+                               OffsetDateTime startsAt, OffsetDateTime endsAt, String status, SchoolName hostSchool,
+                               List<SchoolName> residencySchools, ConsultantRef consultant, List<Member> participants,
+                               String icsUid, int icsSequence) {
+    }
+
+    public record Published(SessionState session) {
+    }
+
+    public record Rescheduled(SessionState session, LocalDate previousDate, HalfDay previousHalfDay) {
+    }
+
+    public record Cancelled(SessionState session, String reason) {
+    }
+
+    private final Outbox outbox;
+
+    SessionEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void published(Session session, Pairing pairing, DistrictSetting settings) {
+        record("district.session.published.v1", session, new Published(state(session, pairing, settings)));
+    }
+
+    public void rescheduled(Session session, Pairing pairing, DistrictSetting settings, LocalDate previousDate, HalfDay previousHalfDay) {
+        record("district.session.rescheduled.v1", session,
+                new Rescheduled(state(session, pairing, settings), previousDate, previousHalfDay));
+    }
+
+    public void cancelled(Session session, Pairing pairing, DistrictSetting settings) {
+        record("district.session.cancelled.v1", session, new Cancelled(state(session, pairing, settings), session.cancelReason));
+    }
+
+    private void record(String type, Session session, Object data) {
+        outbox.record(Topics.SESSION, type, "sessions/" + session.id, session.id, data);
+    }
+
+    public static SessionState state(Session session, Pairing pairing, DistrictSetting settings) {
+        OffsetDateTime startsAt = session.date.atTime(settings.startOf(session.halfDay)).atZone(settings.zone()).toOffsetDateTime();
+        OffsetDateTime endsAt = session.date.atTime(settings.endOf(session.halfDay)).atZone(settings.zone()).toOffsetDateTime();
+        return new SessionState(session.id, session.pairingId, session.schoolYearId, session.number, session.date, session.halfDay,
+                startsAt, endsAt, session.status.name(), new SchoolName(pairing.studioSchoolId, pairing.studioSchoolName),
+                pairing.residencySchools.stream().map(s -> new SchoolName(s.schoolId, s.name)).toList(),
+                pairing.consultant().map(c -> new ConsultantRef(c.staffId, c.name, c.email)).orElse(null),
+                pairing.team.stream().map(SessionEvents::member).toList(), session.icsUid(), session.icsSequence);
+    }
+
+    private static Member member(TeamMember m) {
+        return new Member(m.staffId, m.name, m.email, m.role, m.schoolId, m.teamRole);
+    }
+}
