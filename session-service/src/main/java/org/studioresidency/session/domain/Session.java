@@ -56,6 +56,23 @@ public class Session extends PanacheEntityBase {
     @Column(name = "proposed_half_day")
     public HalfDay proposedHalfDay;
 
+    @Enumerated(EnumType.STRING)
+    public Focus focus;
+
+    @Column(name = "problem_of_practice")
+    public String problemOfPractice;
+
+    /** What the two principals agreed before the visit. */
+    @Column(name = "pre_visit_plan")
+    public String preVisitPlan;
+
+    public String agenda;
+
+    /** What the consultant demonstrated. */
+    public String demonstrated;
+
+    public String notes;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

@@ -3,6 +3,8 @@ package org.studioresidency.session.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.HalfDay;
+import org.studioresidency.session.domain.NextStep;
+import org.studioresidency.session.repository.SessionRecordRepository;
 import org.studioresidency.session.domain.Pairing;
 import org.studioresidency.session.domain.Session;
 import org.studioresidency.session.domain.TeamMember;
@@ -40,6 +42,29 @@ public class SessionEvents {
     public record Cancelled(SessionState session, String reason) {
     }
 
+    public record AttendanceEntry(UUID staffId, String name, boolean present) {
+    }
+
+    public record NextStepState(UUID nextStepId, String description, UUID ownerStaffId, String ownerName, LocalDate dueDate,
+                                String status) {
+    }
+
+    public record Summary(String focus, String problemOfPractice, String demonstrated, String notes, List<NextStepState> nextSteps,
+                          List<AttendanceEntry> attendance) {
+    }
+
+    public record NextVisit(UUID sessionId, LocalDate date, HalfDay halfDay) {
+    }
+
+    public record Held(SessionState session, List<AttendanceEntry> attendance) {
+    }
+
+    public record Summarised(SessionState session, Summary summary, NextVisit nextVisit) {
+    }
+
+    public record NextStepReminder(SessionState session, NextStepState nextStep) {
+    }
+
     private final Outbox outbox;
 
     SessionEvents(Outbox outbox) {
@@ -57,6 +82,32 @@ public class SessionEvents {
 
     public void cancelled(Session session, Pairing pairing, DistrictSetting settings) {
         record("district.session.cancelled.v1", session, new Cancelled(state(session, pairing, settings), session.cancelReason));
+    }
+
+    public void held(Session session, Pairing pairing, DistrictSetting settings, List<SessionRecordRepository.Attendance> attendance) {
+        record("district.session.held.v1", session, new Held(state(session, pairing, settings), entries(attendance)));
+    }
+
+    public void summarised(Session session, Pairing pairing, DistrictSetting settings, List<SessionRecordRepository.Attendance> attendance,
+                           List<NextStep> nextSteps, Session nextVisit) {
+        Summary summary = new Summary(session.focus == null ? null : session.focus.name(), session.problemOfPractice, session.demonstrated,
+                session.notes, nextSteps.stream().map(SessionEvents::nextStep).toList(), entries(attendance));
+        record("district.session.summarised.v1", session, new Summarised(state(session, pairing, settings), summary,
+                nextVisit == null ? null : new NextVisit(nextVisit.id, nextVisit.date, nextVisit.halfDay)));
+    }
+
+    /** {@code overdue} false: the step is due soon. */
+    public void nextStepReminder(Session session, Pairing pairing, DistrictSetting settings, NextStep step, boolean overdue) {
+        record(overdue ? "district.session.next-step-overdue.v1" : "district.session.next-step-due-soon.v1", session,
+                new NextStepReminder(state(session, pairing, settings), nextStep(step)));
+    }
+
+    private static List<AttendanceEntry> entries(List<SessionRecordRepository.Attendance> attendance) {
+        return attendance.stream().map(a -> new AttendanceEntry(a.staffId(), a.name(), a.present())).toList();
+    }
+
+    public static NextStepState nextStep(NextStep step) {
+        return new NextStepState(step.id, step.description, step.ownerStaffId, step.ownerName, step.dueDate, step.status.name());
     }
 
     private void record(String type, Session session, Object data) {

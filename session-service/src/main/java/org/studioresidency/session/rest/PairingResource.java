@@ -2,7 +2,14 @@ package org.studioresidency.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -18,6 +25,7 @@ import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
 import org.studioresidency.session.service.PairingService;
+import org.studioresidency.session.service.SessionRecordService;
 
 import java.util.List;
 import java.util.UUID;
@@ -40,12 +48,29 @@ public class PairingResource {
         }
     }
 
+    public record EndOfYearEvaluation(@NotNull UUID staffId, @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {
+    }
+
     private final PairingService service;
+    private final SessionRecordService records;
     private final CurrentUser user;
 
-    PairingResource(PairingService service, CurrentUser user) {
+    PairingResource(PairingService service, SessionRecordService records, CurrentUser user) {
         this.service = service;
+        this.records = records;
         this.user = user;
+    }
+
+    @POST
+    @Path("/{id}/evaluations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "evaluateYear", summary = "A participant's end-of-year rating (1-5) and comment on the pairing's work")
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pairing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void evaluateYear(@PathParam("id") UUID pairingId, @Valid @NotNull EndOfYearEvaluation body) {
+        records.evaluate(pairingId, null, body.staffId(), body.rating(), body.comment());
     }
 
     @GET

@@ -66,6 +66,31 @@ public class SessionService {
         return new SessionView(session, pairing, DistrictSetting.current());
     }
 
+    /** A slot the session could move to, and how much better or worse the year's score would be. */
+    public record Alternative(LocalDate date, HalfDay halfDay, String scoreImpact, boolean breaksNoHardRule) {
+    }
+
+    /** The best slots for one session given every other session, best first (the current slot left out). */
+    public List<Alternative> alternatives(UUID sessionId, int limit) {
+        Session session = sessions.findByIdOptional(sessionId).orElseThrow(() -> new SessionException.NotFound("Session", sessionId));
+        if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.HELD || session.status == SessionStatus.SUMMARISED) {
+            throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; it cannot move.");
+        }
+        Pairing pairing = Pairing.findById(session.pairingId);
+        PlanningProblemFactory.Problem problem = problems.build(SchoolYear.findById(session.schoolYearId),
+                s -> !s.id.equals(session.id) && (s.status != SessionStatus.PLANNED || s.pairingId.equals(session.pairingId)), false);
+        Slot current = problem.slot(session.date, session.halfDay);
+        PlannedSession candidate = problem.candidate(pairing, session.id, session.number, problem.plan().getSlots().get(0));
+        candidate.setSlot(null);
+        problem.plan().getSessions().add(candidate);
+        return solver.solutions().recommendAssignment(problem.plan(), candidate, PlannedSession::getSlot).stream()
+                .filter(r -> r.proposition() != null && !r.proposition().equals(current))
+                .limit(limit)
+                .map(r -> new Alternative(r.proposition().date(), r.proposition().halfDay(), r.scoreAnalysisDiff().score().toString(),
+                        r.scoreAnalysisDiff().score().hardScore() == 0))
+                .toList();
+    }
+
     /** A session added by hand is published at once: it goes into people's calendars. */
     @Transactional
     public SessionView create(UUID pairingId, LocalDate date, HalfDay halfDay) {

@@ -1,6 +1,5 @@
 package org.studioresidency.session.solver;
 
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,8 +81,10 @@ class ScheduleBenchmark {
                 .filter(s -> !s.getId().equals(cancelled.getId()))
                 .filter(s -> !s.getSlot().equals(before.get(s.getId())))
                 .count();
-        System.out.printf("[%s] re-plan after one cancellation: %d ms, %d other sessions moved, score %s, new slot %s%n",
-                name, millis, moved, replanned.getScore(), cancelled.getSlot());
+        Slot newSlot = replanned.getSessions().stream().filter(s -> s.getId().equals(cancelled.getId())).findFirst()
+                .map(PlannedSession::getSlot).orElse(null);
+        System.out.printf("[%s] re-plan after one cancellation: %d ms, %d other sessions moved, score %s, session moved to %s%n",
+                name, millis, moved, replanned.getScore(), newSlot);
     }
 
     /** Places each session in the first slot (from its evenly spaced date on) that breaks no hard rule; returns how many it cannot place. */
@@ -136,13 +136,4 @@ class ScheduleBenchmark {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    @SuppressWarnings("unused")
-    private static long days(LocalDate a, LocalDate b) {
-        return ChronoUnit.DAYS.between(a, b);
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean feasible(HardMediumSoftScore score) {
-        return score.hardScore() == 0;
-    }
 }
