@@ -12,7 +12,10 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.local.TestInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.studioresidency.session.DistrictFixture;
+import org.studioresidency.session.domain.HalfDay;
+import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.service.PairingService;
 import org.studioresidency.session.service.SchoolYearService;
 
@@ -25,6 +28,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
@@ -41,6 +45,8 @@ class SessionSchedulingTest {
     SchoolYearService schoolYears;
     @Inject
     PairingService pairings;
+    @Inject
+    SessionRepository sessions;
 
     private DistrictFixture district;
     private PairingService.Member helen;
@@ -154,6 +160,46 @@ class SessionSchedulingTest {
                 .get("/sessions/" + id).then().statusCode(200);
     }
 
+    @Test
+    void shouldRefuseASecondBookingOfAPersonInTheSameHalfDayAtTheDatabaseEvenWithoutTheRuleCheck() {
+        create(garfield, OCT_6, "AM");
+        String second = create(roosevelt, NOV_3, "AM").path("sessionId");
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                sessions.book(UUID.fromString(second), List.of(helen.staffId()), OCT_6, HalfDay.AM)))
+                .hasStackTraceContaining("person_booking_pkey");
+    }
+
+    @Test
+    void shouldRefuseASessionOnADayTheConsultantIsUnavailable() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"Dr. Helen Ward\",\"maxSessionsPerWeek\":2,\"contractedDays\":[],\"unavailableDates\":[\"2026-10-06\"]}")
+                .put("/consultants/" + helen.staffId())
+                .then().statusCode(200);
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"pairingId\":\"" + garfield.pairingId() + "\",\"date\":\"2026-10-06\",\"halfDay\":\"PM\"}")
+                .post("/sessions")
+                .then().statusCode(409)
+                .body("errors.message", hasItem(containsString("Dr. Helen Ward is not available on 2026-10-06")));
+    }
+
+    @Test
+    void shouldNameTheFieldOfAnInvalidSettingAndKeepPerDateSubstituteCaps() {
+        String settings = given().auth().oauth2(ADMIN).get("/settings").then().statusCode(200)
+                .body("sessionsPerPairing", org.hamcrest.Matchers.greaterThan(0))
+                .body("substituteTeamRoles", org.hamcrest.Matchers.hasItems("STUDIO_TEACHER", "RESIDENCY_TEACHER"))
+                .extract().asString();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(settings.replaceFirst("\"sessionsPerPairing\":\\d+", "\"sessionsPerPairing\":0"))
+                .put("/settings")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("sessionsPerPairing"));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"cap\":4}").put("/settings/substitute-caps/2027-02-12")
+                .then().statusCode(204);
+        given().auth().oauth2(ADMIN).get("/settings/substitute-caps?from=2027-02-01&to=2027-02-28")
+                .then().statusCode(200).body("'2027-02-12'", equalTo(4));
+    }
+
     private int moveTogether(CyclicBarrier start, String sessionId) {
         try {
             start.await();
@@ -183,8 +229,4 @@ class SessionSchedulingTest {
         return "{\"date\":\"" + date + "\",\"halfDay\":\"" + halfDay + "\"}";
     }
 
-    @SuppressWarnings("unused")
-    private static UUID id(Response response) {
-        return UUID.fromString(response.path("sessionId"));
-    }
 }
