@@ -46,6 +46,21 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         }
     }
 
+    /** Books whoever is free in that half-day; returns those already booked elsewhere. */
+    public List<UUID> bookWherePossible(UUID sessionId, Collection<UUID> staffIds, LocalDate date, HalfDay halfDay) {
+        List<UUID> unbooked = new java.util.ArrayList<>();
+        for (UUID staffId : staffIds) {
+            int inserted = getEntityManager().createNativeQuery(
+                            "INSERT INTO person_booking (staff_id, date, half_day, session_id) VALUES (:p, :d, :h, :s) ON CONFLICT DO NOTHING")
+                    .setParameter("p", staffId).setParameter("d", date).setParameter("h", halfDay.name())
+                    .setParameter("s", sessionId).executeUpdate();
+            if (inserted == 0) {
+                unbooked.add(staffId);
+            }
+        }
+        return unbooked;
+    }
+
     public void releaseBookings(UUID sessionId) {
         getEntityManager().createNativeQuery("DELETE FROM person_booking WHERE session_id = :s")
                 .setParameter("s", sessionId).executeUpdate();

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.domain.SessionStatus;
+import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.domain.SchoolRef;
 import org.studioresidency.session.domain.TeamMember;
 import org.studioresidency.session.event.ProcessedEvents;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Pairings and their teams as pairing-service announces them. Team versions only go up, so a replayed or late
- * event never brings back an older team, and a dissolved pairing stays dissolved.
+ * event never brings back an older team, and a dissolved pairing stays dissolved. Dissolving a pairing cancels its
+ * sessions not yet held; a new team takes over the booked half-days of its sessions.
  */
 @ApplicationScoped
 public class PairingService {
@@ -43,9 +51,13 @@ public class PairingService {
     }
 
     private final ProcessedEvents processed;
+    private final SessionRepository sessions;
+    private final SessionEvents events;
 
-    PairingService(ProcessedEvents processed) {
+    PairingService(ProcessedEvents processed, SessionRepository sessions, SessionEvents events) {
         this.processed = processed;
+        this.sessions = sessions;
+        this.events = events;
     }
 
     public List<Pairing> listForYear(UUID schoolYearId) {
@@ -93,6 +105,25 @@ public class PairingService {
             pairing.team.add(m);
         }
         pairing.persist();
+        rebookTeam(pairing);
+    }
+
+    /**
+     * The team's people hold the half-days of the pairing's booked sessions. A newcomer already booked elsewhere in
+     * that half-day cannot be refused here (the team is pairing-service's decision); it is logged for the district office.
+     */
+    private void rebookTeam(Pairing pairing) {
+        for (Session session : sessions.ofPairings(List.of(pairing.id))) {
+            if (!session.status.booksPeople()) {
+                continue;
+            }
+            sessions.releaseBookings(session.id);
+            List<UUID> unbooked = sessions.bookWherePossible(session.id, PlanningProblemFactory.participantIds(pairing), session.date, session.halfDay);
+            if (!unbooked.isEmpty()) {
+                LOG.warnf("Pairing %s team version %d: staff %s already booked elsewhere on %s %s (session %s)", pairing.id,
+                        pairing.teamVersion, unbooked, session.date, session.halfDay, session.id);
+            }
+        }
     }
 
     @Transactional
@@ -107,5 +138,20 @@ public class PairingService {
         }
         pairing.dissolved = true;
         pairing.dissolvedReason = dissolved.reason();
+        DistrictSetting settings = DistrictSetting.current();
+        for (Session session : sessions.ofPairings(List.of(pairing.id))) {
+            if (session.status != SessionStatus.PLANNED && session.status != SessionStatus.PUBLISHED) {
+                continue;
+            }
+            boolean published = session.status == SessionStatus.PUBLISHED;
+            session.status = SessionStatus.CANCELLED;
+            session.cancelReason = "The pairing was dissolved" + (dissolved.reason() == null ? "" : ": " + dissolved.reason());
+            session.icsSequence++;
+            session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            sessions.releaseBookings(session.id);
+            if (published) {
+                events.cancelled(session, pairing, settings);
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -66,5 +67,44 @@ class PlanningJobTest {
         EventShapes.assertSameFieldsAsExample(EventShapes.published(moved, "district.session.published.v1"), "district.session.published.v1");
         EventShapes.assertSameFieldsAsExample(EventShapes.published(moved, "district.session.rescheduled.v1"), "district.session.rescheduled.v1");
         EventShapes.assertSameFieldsAsExample(EventShapes.published(cancelled, "district.session.cancelled.v1"), "district.session.cancelled.v1");
+
+        String replan = startAndAwaitSolved(district);
+        List<Map<String, Object>> afterReplan = given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(afterReplan.stream().filter(s -> "PLANNED".equals(s.get("status"))).toList())
+                .as("a replacement for the cancelled session, and nothing else").hasSize(1);
+        assertThat(afterReplan.stream().filter(s -> s.get("proposedDate") != null).toList())
+                .as("published sessions the re-plan would move").hasSizeLessThanOrEqualTo(2);
+        given().auth().oauth2(ADMIN).post(replan + "/publication").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId).then()
+                .body("findAll { it.status == 'PUBLISHED' }", hasSize(12));
+    }
+
+    @Test
+    void shouldCancelTheSessionsNotYetHeldWhenAPairingIsDissolved() {
+        DistrictFixture district = new DistrictFixture(schoolYears, pairings);
+        DistrictFixture.Pairing garfield = district.pairing("Garfield Elementary", DistrictFixture.consultant("Dr. Helen Ward"));
+        String sessionId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"pairingId\":\"" + garfield.pairingId() + "\",\"date\":\"2026-10-06\",\"halfDay\":\"AM\"}")
+                .post("/sessions").then().statusCode(201).extract().path("sessionId");
+
+        pairings.apply(java.util.UUID.randomUUID().toString(),
+                new PairingService.PairingDissolved(garfield.pairingId(), district.schoolYearId, "Studio teacher left the district"));
+
+        given().auth().oauth2(ADMIN).get("/sessions/" + sessionId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelReason", org.hamcrest.Matchers.containsString("Studio teacher left the district"))
+                .body("icsSequence", equalTo(1));
+        assertThat(EventShapes.published(sessionId, "district.session.cancelled.v1").at("/data/reason").asText())
+                .contains("dissolved");
+    }
+
+    private static String startAndAwaitSolved(DistrictFixture district) {
+        String location = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).get(location).then().statusCode(200).body("status", equalTo("SOLVED")));
+        return location;
     }
 }
