@@ -77,7 +77,7 @@ public class SessionService {
             throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; it cannot move.");
         }
         Pairing pairing = Pairing.findById(session.pairingId);
-        PlanningProblemFactory.Problem problem = problems.build(SchoolYear.findById(session.schoolYearId),
+        PlanningProblemFactory.Problem problem = problems.build(yearOf(pairing),
                 s -> !s.id.equals(session.id) && (s.status != SessionStatus.PLANNED || s.pairingId.equals(session.pairingId)), false);
         Slot current = problem.slot(session.date, session.halfDay);
         PlannedSession candidate = problem.candidate(pairing, session.id, session.number, problem.plan().getSlots().get(0));
@@ -97,7 +97,7 @@ public class SessionService {
         Pairing pairing = Pairing.<Pairing>findByIdOptional(pairingId)
                 .filter(p -> !p.dissolved)
                 .orElseThrow(() -> new SessionException.InvalidField("pairingId", "is not an active pairing"));
-        SchoolYear year = SchoolYear.findById(pairing.schoolYearId);
+        SchoolYear year = yearOf(pairing);
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.pairingId = pairing.id;
@@ -108,7 +108,14 @@ public class SessionService {
         session.halfDay = halfDay;
         session.status = SessionStatus.PUBLISHED;
         session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        sessions.persistAndFlush(session);
+        try {
+            sessions.persistAndFlush(session);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new SessionException.Conflict("Another session was added to " + pairing.label() + " at the same moment. Read its sessions again and retry.");
+            }
+            throw e;
+        }
         book(session, pairing);
         DistrictSetting settings = DistrictSetting.current();
         events.published(session, pairing, settings);
@@ -126,7 +133,7 @@ public class SessionService {
             return new SessionView(session, Pairing.findById(session.pairingId), DistrictSetting.current());
         }
         Pairing pairing = Pairing.findById(session.pairingId);
-        refuseConflicts(SchoolYear.findById(session.schoolYearId), session, pairing, date, halfDay);
+        refuseConflicts(yearOf(pairing), session, pairing, date, halfDay);
         LocalDate previousDate = session.date;
         HalfDay previousHalfDay = session.halfDay;
         session.date = date;
@@ -188,6 +195,12 @@ public class SessionService {
             }
             throw e;
         }
+    }
+
+    /** Pairing-service may announce a pairing before its school year reaches this service. */
+    private static SchoolYear yearOf(Pairing pairing) {
+        return SchoolYear.<SchoolYear>findByIdOptional(pairing.schoolYearId).orElseThrow(() -> new SessionException.Conflict(
+                "The school year of " + pairing.label() + " has not reached this service yet; try again in a moment."));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

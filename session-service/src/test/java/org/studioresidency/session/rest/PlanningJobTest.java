@@ -81,6 +81,26 @@ class PlanningJobTest {
     }
 
     @Test
+    void shouldStopAPlanningJobEarlyAndKeepItsBestPlanSoFar() {
+        DistrictFixture district = new DistrictFixture(schoolYears, pairings);
+        for (int i = 0; i < 40; i++) {
+            district.pairing("School " + i, DistrictFixture.consultant("Consultant " + (i % 4)));
+        }
+        String location = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(202).extract().header("Location");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        given().auth().oauth2(ADMIN).post(location + "/stop").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).get(location).then().statusCode(200).body("status", equalTo("STOPPED")));
+        given().auth().oauth2(ADMIN).get(location).then().body("elapsedSeconds", org.hamcrest.Matchers.lessThan(20));
+    }
+
+    @Test
     void shouldCancelTheSessionsNotYetHeldWhenAPairingIsDissolved() {
         DistrictFixture district = new DistrictFixture(schoolYears, pairings);
         DistrictFixture.Pairing garfield = district.pairing("Garfield Elementary", DistrictFixture.consultant("Dr. Helen Ward"));
