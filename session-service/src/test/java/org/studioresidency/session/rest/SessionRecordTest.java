@@ -111,6 +111,28 @@ class SessionRecordTest {
     }
 
     @Test
+    void shouldRecordParticipantEvaluationsOfAHeldSessionAndOfTheYear() {
+        String teacher = garfield.team().get(2).staffId().toString();
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher + "\",\"rating\":4}")
+                .post("/sessions/" + first + "/evaluations").then().statusCode(409);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").post("/sessions/" + first + "/held")
+                .then().statusCode(200);
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher + "\",\"rating\":6}")
+                .post("/sessions/" + first + "/evaluations")
+                .then().statusCode(400).body("errors[0].field", equalTo("rating"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"staffId\":\"" + teacher + "\",\"rating\":4,\"comment\":\"Seeing it with my students helped\"}")
+                .post("/sessions/" + first + "/evaluations").then().statusCode(204);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"staffId\":\"" + teacher + "\",\"rating\":5,\"comment\":\"Changed how I teach reading\"}")
+                .post("/pairings/" + garfield.pairingId() + "/evaluations").then().statusCode(204);
+
+        given().auth().oauth2(ADMIN).get("/sessions/" + first + "/record").then().statusCode(200)
+                .body("evaluations", hasSize(1)).body("evaluations[0].rating", equalTo(4));
+    }
+
+    @Test
     void shouldRankTheBestAlternativeSlotsForASession() {
         given().auth().oauth2(ADMIN).get("/sessions/" + second + "/alternatives?limit=5")
                 .then().statusCode(200)
