@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.session.repository.CalendarRepository.DayKind;
 import org.studioresidency.session.rest.problem.Problem;
+import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
 import org.studioresidency.session.service.CalendarService;
 
@@ -42,17 +43,25 @@ public class CalendarResource {
     }
 
     private final CalendarService service;
+    private final CurrentUser user;
 
-    CalendarResource(CalendarService service) {
+    CalendarResource(CalendarService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
-    @Operation(operationId = "getCalendar", summary = "The year's calendar: weekdays are instructional unless listed here")
+    @Operation(operationId = "getCalendar", summary = "The year's calendar: weekdays are instructional unless listed here (principals see their school's blackouts only)")
     @APIResponse(responseCode = "200", description = "Day entries and school blackouts")
     public CalendarService.Calendar get(@PathParam("schoolYearId") UUID schoolYearId) {
-        return service.get(schoolYearId);
+        CalendarService.Calendar calendar = service.get(schoolYearId);
+        if (user.seesWholeDistrict()) {
+            return calendar;
+        }
+        UUID school = user.schoolId().orElse(new UUID(0, 0));
+        return new CalendarService.Calendar(calendar.schoolYearId(), calendar.days(),
+                calendar.schoolBlackouts().stream().filter(b -> b.schoolId().equals(school)).toList());
     }
 
     @PUT

@@ -142,7 +142,7 @@ class SessionRecordTest {
     }
 
     @Test
-    void shouldImportTheDistrictCalendarFromAnICalendarFile() {
+    void shouldImportTheDistrictCalendarFromAnICalendarFileAndShowPrincipalsOnlyTheirSchoolsBlackouts() {
         String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//District//Calendar//EN",
                 "BEGIN:VEVENT", "UID:a@district", "DTSTAMP:20260801T000000Z", "DTSTART;VALUE=DATE:20261123", "DTEND;VALUE=DATE:20261128",
                 "SUMMARY:Thanksgiving Break", "END:VEVENT",
@@ -161,6 +161,14 @@ class SessionRecordTest {
                 .body("days.find { it.date == '2026-11-25' }.kind", equalTo("BREAK"))
                 .body("days.find { it.date == '2026-10-07' }.kind", equalTo("EARLY_RELEASE"))
                 .body("days.find { it.date == '2027-04-13' }.kind", equalTo("DISTRICT_BLACKOUT"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"Spring concert\"}")
+                .put("/school-years/" + district.schoolYearId + "/calendar/school-blackouts/" + garfield.studioSchoolId() + "/2027-03-04")
+                .then().statusCode(204);
+        given().auth().oauth2(ADMIN).get("/school-years/" + district.schoolYearId + "/calendar")
+                .then().body("schoolBlackouts", hasSize(1));
+        given().auth().oauth2(TestInfrastructure.principalToken(garfield.residencySchoolId().toString()))
+                .get("/school-years/" + district.schoolYearId + "/calendar")
+                .then().statusCode(200).body("schoolBlackouts", hasSize(0));
         given().auth().oauth2(ADMIN).contentType("text/calendar").body("not a calendar")
                 .post("/school-years/" + district.schoolYearId + "/calendar/import")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("calendar"));
