@@ -1,6 +1,7 @@
 package org.studioresidency.session.service;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,10 +114,19 @@ public class PlanningService {
     public PlanningJob stop(UUID jobId) {
         PlanningJob job = get(jobId);
         if (job.status == PlanningJob.Status.SOLVING) {
+            SolverStatus before = solver.manager().getSolverStatus(jobId);
             stopRequested.add(jobId);
             solver.manager().terminateEarly(jobId);
+            if (before == SolverStatus.SOLVING_SCHEDULED) {
+                // A queued job leaves the queue without a final plan, so nothing else would close it.
+                stopRequested.remove(jobId);
+                QuarkusTransaction.requiringNew().run(() -> PlanningJob.update(
+                        "status = ?1, finishedAt = ?2, error = ?3 WHERE id = ?4 AND status = ?5", PlanningJob.Status.STOPPED,
+                        OffsetDateTime.now(ZoneOffset.UTC), "Stopped while waiting for another job; nothing was planned.", jobId,
+                        PlanningJob.Status.SOLVING));
+            }
         }
-        return get(jobId);
+        return QuarkusTransaction.requiringNew().call(() -> get(jobId));
     }
 
     public PlanExplanation explanation(UUID jobId) {
@@ -140,6 +150,9 @@ public class PlanningService {
         }
         if (job.status != PlanningJob.Status.SOLVED && job.status != PlanningJob.Status.STOPPED) {
             throw new SessionException.Conflict("Planning job " + jobId + " is " + job.status + "; only a finished plan can be published.");
+        }
+        if (job.bestScore == null || job.explanation == null) {
+            throw new SessionException.Conflict("Planning job " + jobId + " stopped before it planned anything; start a new one.");
         }
         HardMediumSoftScore score = HardMediumSoftScore.parseScore(job.bestScore);
         if (score.hardScore() < 0) {

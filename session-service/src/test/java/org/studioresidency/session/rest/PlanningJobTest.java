@@ -93,6 +93,14 @@ class PlanningJobTest {
                 .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
                 .then().statusCode(409).contentType("application/problem+json");
 
+        DistrictFixture nextYear = new DistrictFixture(schoolYears, pairings);
+        nextYear.pairing("Queued Elementary", DistrictFixture.consultant("Dr. Helen Ward"));
+        String queued = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"schoolYearId\":\"" + nextYear.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(202).extract().header("Location");
+        given().auth().oauth2(ADMIN).post(queued + "/stop").then().statusCode(202).body("status", equalTo("STOPPED"));
+        given().auth().oauth2(ADMIN).post(queued + "/publication").then().statusCode(409);
+
         given().auth().oauth2(ADMIN).post(location + "/stop").then().statusCode(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
