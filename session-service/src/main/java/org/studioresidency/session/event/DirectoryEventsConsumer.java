@@ -2,11 +2,12 @@ package org.studioresidency.session.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.studioresidency.session.service.DirectoryService;
 import org.studioresidency.session.service.SchoolYearService;
 
 /**
@@ -20,10 +21,12 @@ public class DirectoryEventsConsumer {
 
     private final ObjectMapper json;
     private final SchoolYearService schoolYears;
+    private final DirectoryService directory;
 
-    DirectoryEventsConsumer(ObjectMapper json, SchoolYearService schoolYears) {
+    DirectoryEventsConsumer(ObjectMapper json, SchoolYearService schoolYears, DirectoryService directory) {
         this.json = json;
         this.schoolYears = schoolYears;
+        this.directory = directory;
     }
 
     @Incoming("directory-in")
@@ -35,8 +38,18 @@ public class DirectoryEventsConsumer {
         if (event.id() == null || event.type() == null) {
             throw new IllegalArgumentException("Not a CloudEvent: id and type are required");
         }
-        if ("district.directory.school-year.created.v1".equals(event.type())) {
-            schoolYears.apply(event.id(), json.treeToValue(event.data(), SchoolYearService.SchoolYearCreated.class));
+        Class<?> reader = EventReaders.BY_TYPE.get(event.type());
+        if (reader == null) {
+            return;
+        }
+        Object data = json.treeToValue(event.data(), reader);
+        switch (data) {
+            case SchoolYearService.SchoolYearCreated created -> schoolYears.apply(event.id(), created);
+            case DirectoryService.SchoolChanged school -> directory.apply(event.id(), school);
+            case DirectoryService.StaffChanged staff -> directory.apply(event.id(), staff);
+            default -> {
+                // a pairing type on the directory topic: not ours to apply here
+            }
         }
     }
 }

@@ -1,0 +1,60 @@
+package org.studioresidency.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studioresidency.session.domain.NextStep;
+import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.rest.problem.Problem;
+import org.studioresidency.session.security.CurrentUser;
+import org.studioresidency.session.security.Roles;
+import org.studioresidency.session.service.SessionRecordService;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/next-steps")
+@Tag(name = "Session records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such next step (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class NextStepResource {
+
+    public record NextStepStatus(@NotNull NextStep.Status status) {
+    }
+
+    private final SessionRecordService records;
+    private final CurrentUser user;
+
+    NextStepResource(SessionRecordService records, CurrentUser user) {
+        this.records = records;
+        this.user = user;
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Operation(operationId = "updateNextStep", summary = "Update a next step's status (principals: steps owned by their school's people)")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SessionEvents.NextStepState update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                              @Valid @NotNull NextStepStatus body) {
+        Optional<UUID> onlySchool = user.seesWholeDistrict() ? Optional.empty() : Optional.of(user.schoolId().orElse(new UUID(0, 0)));
+        return SessionEvents.nextStep(records.updateNextStep(id, onlySchool, body.status(), Versions.fromIfMatch(ifMatch)));
+    }
+}

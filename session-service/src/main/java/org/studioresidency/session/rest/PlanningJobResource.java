@@ -1,0 +1,113 @@
+package org.studioresidency.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studioresidency.session.domain.PlanningJob;
+import org.studioresidency.session.rest.problem.Problem;
+import org.studioresidency.session.security.Roles;
+import org.studioresidency.session.service.PlanningService;
+import org.studioresidency.session.solver.PlanExplanation;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/planning-jobs")
+@Tag(name = "Planning")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PlanningJobResource {
+
+    private final PlanningService service;
+
+    PlanningJobResource(PlanningService service) {
+        this.service = service;
+    }
+
+    public record StartPlanning(@NotNull UUID schoolYearId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "startPlanningJob", summary = "Plan the school year's sessions in the background")
+    @APIResponse(responseCode = "202", description = "Solving; poll the job at its Location")
+    @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A job for this year is already solving", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(@Valid @NotNull StartPlanning request, @Context UriInfo uri) {
+        PlanningJob job = service.start(request.schoolYearId());
+        return Response.accepted(PlanningJobResponse.of(job))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listPlanningJobs", summary = "List a school year's planning jobs, newest first")
+    @APIResponse(responseCode = "200", description = "The jobs")
+    public List<PlanningJobResponse> list(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
+        return service.ofYear(schoolYearId).stream().map(PlanningJobResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getPlanningJob", summary = "A planning job's status, elapsed time and best score so far")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        PlanningJob job = service.get(id);
+        return Response.ok(PlanningJobResponse.of(job)).tag(Versions.etag(job.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "stopPlanningJob", summary = "Stop solving early and keep the best plan so far")
+    @APIResponse(responseCode = "202", description = "Stopping")
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response stop(@PathParam("id") UUID id) {
+        return Response.accepted(PlanningJobResponse.of(service.stop(id))).build();
+    }
+
+    @GET
+    @Path("/{id}/explanation")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
+    @Operation(operationId = "explainPlan", summary = "The plan's score per constraint, and each penalised session with the reasons")
+    @APIResponse(responseCode = "200", description = "The explanation")
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still solving", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanExplanation explanation(@PathParam("id") UUID id) {
+        return service.explanation(id);
+    }
+
+    @POST
+    @Path("/{id}/publication")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "publishPlan", summary = "Publish the reviewed plan: its sessions go into people's calendars")
+    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not finished, breaks hard rules, or conflicts with a change made since", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanningJobResponse publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return PlanningJobResponse.of(service.publish(id, Versions.fromIfMatch(ifMatch)));
+    }
+}

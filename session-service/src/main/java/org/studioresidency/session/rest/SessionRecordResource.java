@@ -1,0 +1,168 @@
+package org.studioresidency.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.studioresidency.session.domain.Focus;
+import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.repository.SessionRecordRepository;
+import org.studioresidency.session.rest.problem.Problem;
+import org.studioresidency.session.security.CurrentUser;
+import org.studioresidency.session.security.Roles;
+import org.studioresidency.session.service.SessionRecordService;
+import org.studioresidency.session.service.SessionService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/sessions")
+@Tag(name = "Session records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such session (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SessionRecordResource {
+
+    public record RecordResponse(SessionResponse session, String focus, String problemOfPractice, String preVisitPlan, String agenda,
+                                 String demonstrated, String notes, List<SessionRecordRepository.Attendance> attendance,
+                                 List<SessionEvents.NextStepState> nextSteps, List<SessionRecordRepository.Evaluation> evaluations) {
+
+        static RecordResponse of(SessionRecordService.SessionRecord r) {
+            var s = r.view().session();
+            return new RecordResponse(SessionResponse.of(r.view()), s.focus == null ? null : s.focus.name(), s.problemOfPractice,
+                    s.preVisitPlan, s.agenda, s.demonstrated, s.notes, r.attendance(),
+                    r.nextSteps().stream().map(SessionEvents::nextStep).toList(), r.evaluations());
+        }
+    }
+
+    public record PreVisitPlan(@NotNull Focus focus, @NotBlank @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String plan) {
+    }
+
+    public record Agenda(@NotBlank @Size(max = 4000) String agenda) {
+    }
+
+    public record Held(@NotNull @Valid List<SessionRecordService.Presence> attendance) {
+    }
+
+    public record NextStepRequest(@NotBlank @Size(max = 1000) String description, @NotNull UUID ownerStaffId, @NotNull LocalDate dueDate) {
+    }
+
+    public record SummaryRequest(@NotNull Focus focus, @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String demonstrated,
+                                 @Size(max = 8000) String notes, @NotNull List<@Valid NextStepRequest> nextSteps) {
+    }
+
+    public record EvaluationRequest(@NotNull UUID staffId, @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {
+    }
+
+    private final SessionRecordService records;
+    private final SessionService sessions;
+    private final CurrentUser user;
+
+    SessionRecordResource(SessionRecordService records, SessionService sessions, CurrentUser user) {
+        this.records = records;
+        this.sessions = sessions;
+        this.user = user;
+    }
+
+    @GET
+    @Path("/{id}/record")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "getSessionRecord", summary = "The session's plan, agenda, attendance, notes, next steps and evaluations")
+    @APIResponse(responseCode = "200", description = "The record")
+    public RecordResponse get(@PathParam("id") UUID id) {
+        return RecordResponse.of(records.get(id, onlySchool()));
+    }
+
+    @PUT
+    @Path("/{id}/pre-visit-plan")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Operation(operationId = "planVisit", summary = "Record the focus and plan the two principals agreed before the visit")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Session cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordResponse planVisit(@PathParam("id") UUID id, @Valid @NotNull PreVisitPlan body) {
+        return RecordResponse.of(records.planVisit(id, onlySchool(), body.focus(), body.problemOfPractice(), body.plan()));
+    }
+
+    @PUT
+    @Path("/{id}/agenda")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "setAgenda", summary = "Set the session's agenda")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordResponse agenda(@PathParam("id") UUID id, @Valid @NotNull Agenda body) {
+        return RecordResponse.of(records.setAgenda(id, body.agenda()));
+    }
+
+    @POST
+    @Path("/{id}/held")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "markSessionHeld", summary = "The session took place; record attendance")
+    @APIResponse(responseCode = "200", description = "Held")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a published session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordResponse held(@PathParam("id") UUID id, @Valid @NotNull Held body) {
+        return RecordResponse.of(records.held(id, body.attendance()));
+    }
+
+    @POST
+    @Path("/{id}/summary")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "summariseSession", summary = "Record notes and next steps; the summary goes to the principals")
+    @APIResponse(responseCode = "200", description = "Summarised")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a held session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordResponse summarise(@PathParam("id") UUID id, @Valid @NotNull SummaryRequest body) {
+        return RecordResponse.of(records.summarise(id, new SessionRecordService.Summary(body.focus(), body.problemOfPractice(),
+                body.demonstrated(), body.notes(), body.nextSteps().stream()
+                .map(n -> new SessionRecordService.PlannedStep(n.description(), n.ownerStaffId(), n.dueDate())).toList())));
+    }
+
+    @POST
+    @Path("/{id}/evaluations")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "evaluateSession", summary = "A participant's rating (1-5) and comment on a held session")
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not held yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void evaluateSession(@PathParam("id") UUID id, @Valid @NotNull EvaluationRequest body) {
+        records.evaluate(sessions.get(id, Optional.empty()).session().pairingId, id, body.staffId(), body.rating(), body.comment());
+    }
+
+    @GET
+    @Path("/{id}/alternatives")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
+    @Operation(operationId = "suggestAlternativeSlots", summary = "The best other dates and half-days for this session, with their score impact")
+    @APIResponse(responseCode = "200", description = "Ranked slots, best first")
+    @APIResponse(responseCode = "409", description = "The session cannot move", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<SessionService.Alternative> alternatives(@PathParam("id") UUID id,
+                                                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
+        return sessions.alternatives(id, limit);
+    }
+
+    private Optional<UUID> onlySchool() {
+        return user.seesWholeDistrict() ? Optional.empty() : Optional.of(user.schoolId().orElse(new UUID(0, 0)));
+    }
+}

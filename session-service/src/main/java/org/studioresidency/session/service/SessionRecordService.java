@@ -1,0 +1,191 @@
+package org.studioresidency.session.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.studioresidency.session.domain.DistrictSetting;
+import org.studioresidency.session.domain.Focus;
+import org.studioresidency.session.domain.NextStep;
+import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.domain.SessionStatus;
+import org.studioresidency.session.domain.TeamMember;
+import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.repository.SessionRecordRepository;
+import org.studioresidency.session.repository.SessionRecordRepository.Attendance;
+import org.studioresidency.session.repository.SessionRepository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The record of a session: the principals' plan before it, what happened, and what people agreed to do next. */
+@ApplicationScoped
+public class SessionRecordService {
+
+    public record SessionRecord(SessionService.SessionView view, List<Attendance> attendance, List<NextStep> nextSteps,
+                                List<SessionRecordRepository.Evaluation> evaluations) {
+    }
+
+    public record Presence(@jakarta.validation.constraints.NotNull UUID staffId, boolean present) {
+    }
+
+    public record PlannedStep(String description, UUID ownerStaffId, LocalDate dueDate) {
+    }
+
+    public record Summary(Focus focus, String problemOfPractice, String demonstrated, String notes, List<PlannedStep> nextSteps) {
+    }
+
+    private final SessionService sessions;
+    private final SessionRepository sessionRows;
+    private final SessionRecordRepository records;
+    private final SessionEvents events;
+
+    SessionRecordService(SessionService sessions, SessionRepository sessionRows, SessionRecordRepository records, SessionEvents events) {
+        this.sessions = sessions;
+        this.sessionRows = sessionRows;
+        this.records = records;
+        this.events = events;
+    }
+
+    public SessionRecord get(UUID sessionId, Optional<UUID> onlySchool) {
+        SessionService.SessionView view = sessions.get(sessionId, onlySchool);
+        return new SessionRecord(view, records.attendance(sessionId), NextStep.list("sessionId = ?1 ORDER BY dueDate", sessionId),
+                records.evaluationsOfSession(sessionId));
+    }
+
+    /** The principals' agreed focus and plan; a principal may record it only for a session their school takes part in. */
+    @Transactional
+    public SessionRecord planVisit(UUID sessionId, Optional<UUID> onlySchool, Focus focus, String problemOfPractice, String plan) {
+        Session session = open(sessionId, onlySchool);
+        if (session.status == SessionStatus.CANCELLED) {
+            throw new SessionException.Conflict("Session " + session.number + " is cancelled.");
+        }
+        session.focus = focus;
+        session.problemOfPractice = problemOfPractice;
+        session.preVisitPlan = plan;
+        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return get(sessionId, onlySchool);
+    }
+
+    @Transactional
+    public SessionRecord setAgenda(UUID sessionId, String agenda) {
+        Session session = open(sessionId, Optional.empty());
+        session.agenda = agenda;
+        return get(sessionId, Optional.empty());
+    }
+
+    /** The session took place: who was there. */
+    @Transactional
+    public SessionRecord held(UUID sessionId, List<Presence> presence) {
+        Session session = open(sessionId, Optional.empty());
+        if (session.status != SessionStatus.PUBLISHED) {
+            throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; only a published session can be held.");
+        }
+        Pairing pairing = Pairing.findById(session.pairingId);
+        List<Attendance> attendance = attendance(pairing, presence);
+        records.replaceAttendance(sessionId, attendance);
+        session.status = SessionStatus.HELD;
+        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        sessionRows.flush();
+        events.held(session, pairing, DistrictSetting.current(), attendance);
+        return get(sessionId, Optional.empty());
+    }
+
+    /** The session's summary for the principals: notes and next steps, announced with the next visit. */
+    @Transactional
+    public SessionRecord summarise(UUID sessionId, Summary summary) {
+        Session session = open(sessionId, Optional.empty());
+        if (session.status != SessionStatus.HELD) {
+            throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; only a held session can be summarised.");
+        }
+        Pairing pairing = Pairing.findById(session.pairingId);
+        Map<UUID, TeamMember> team = pairing.team.stream().collect(Collectors.toMap(m -> m.staffId, Function.identity(), (a, b) -> a));
+        for (int i = 0; i < summary.nextSteps().size(); i++) {
+            PlannedStep step = summary.nextSteps().get(i);
+            TeamMember owner = team.get(step.ownerStaffId());
+            if (owner == null) {
+                throw new SessionException.InvalidField("nextSteps[" + i + "].ownerStaffId", "must be a member of the pairing's team");
+            }
+            if (step.dueDate().isBefore(session.date)) {
+                throw new SessionException.InvalidField("nextSteps[" + i + "].dueDate", "must not be before the session (" + session.date + ")");
+            }
+            NextStep next = new NextStep();
+            next.id = UUID.randomUUID();
+            next.sessionId = sessionId;
+            next.description = step.description();
+            next.ownerStaffId = owner.staffId;
+            next.ownerName = owner.name;
+            next.ownerSchoolId = owner.schoolId;
+            next.dueDate = step.dueDate();
+            next.status = NextStep.Status.OPEN;
+            next.persist();
+        }
+        session.focus = summary.focus();
+        session.problemOfPractice = summary.problemOfPractice();
+        session.demonstrated = summary.demonstrated();
+        session.notes = summary.notes();
+        session.status = SessionStatus.SUMMARISED;
+        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        sessionRows.flush();
+        Session nextVisit = sessionRows.ofPairings(List.of(session.pairingId)).stream()
+                .filter(s -> s.status == SessionStatus.PUBLISHED || s.status == SessionStatus.PLANNED)
+                .filter(s -> s.date.isAfter(session.date) || (s.date.equals(session.date) && s.halfDay.compareTo(session.halfDay) > 0))
+                .findFirst().orElse(null);
+        events.summarised(session, pairing, DistrictSetting.current(), records.attendance(sessionId),
+                NextStep.list("sessionId = ?1 ORDER BY dueDate", sessionId), nextVisit);
+        return get(sessionId, Optional.empty());
+    }
+
+    /** A next step's progress; a principal may update only the steps owned by people of their school. */
+    @Transactional
+    public NextStep updateNextStep(UUID nextStepId, Optional<UUID> onlySchool, NextStep.Status status, Long expectedVersion) {
+        NextStep step = NextStep.<NextStep>findByIdOptional(nextStepId).orElseThrow(() -> new SessionException.NotFound("Next step", nextStepId));
+        if (onlySchool.isPresent() && !onlySchool.get().equals(step.ownerSchoolId)) {
+            throw new SessionException.NotFound("Next step", nextStepId);
+        }
+        if (expectedVersion != null && expectedVersion != step.version) {
+            throw new SessionException.StaleVersion("Next step " + nextStepId);
+        }
+        step.status = status;
+        NextStep.flush();
+        return step;
+    }
+
+    @Transactional
+    public void evaluate(UUID pairingId, UUID sessionId, UUID staffId, int rating, String comment) {
+        Pairing pairing = Pairing.<Pairing>findByIdOptional(pairingId).orElseThrow(() -> new SessionException.NotFound("Pairing", pairingId));
+        if (pairing.team.stream().noneMatch(m -> m.staffId.equals(staffId))) {
+            throw new SessionException.InvalidField("staffId", "must be a member of the pairing's team");
+        }
+        if (sessionId != null) {
+            Session session = open(sessionId, Optional.empty());
+            if (session.status != SessionStatus.HELD && session.status != SessionStatus.SUMMARISED) {
+                throw new SessionException.Conflict("Session " + session.number + " has not been held yet.");
+            }
+        }
+        records.saveEvaluation(pairingId, sessionId, staffId, rating, comment);
+    }
+
+    private Session open(UUID sessionId, Optional<UUID> onlySchool) {
+        return sessions.get(sessionId, onlySchool).session();
+    }
+
+    private static List<Attendance> attendance(Pairing pairing, List<Presence> presence) {
+        Map<UUID, Boolean> present = presence.stream().collect(Collectors.toMap(Presence::staffId, Presence::present, (a, b) -> b));
+        for (UUID staffId : present.keySet()) {
+            if (pairing.team.stream().noneMatch(m -> m.staffId.equals(staffId))) {
+                throw new SessionException.InvalidField("attendance", "names " + staffId + ", who is not on the pairing's team");
+            }
+        }
+        return pairing.team.stream().map(m -> m.staffId).distinct()
+                .map(id -> pairing.team.stream().filter(m -> m.staffId.equals(id)).findFirst().orElseThrow())
+                .map(m -> new Attendance(m.staffId, m.name, present.getOrDefault(m.staffId, false)))
+                .toList();
+    }
+}

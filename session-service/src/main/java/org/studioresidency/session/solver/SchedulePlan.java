@@ -1,0 +1,60 @@
+package org.studioresidency.session.solver;
+
+import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.PlanningScore;
+import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+
+import java.util.List;
+
+/**
+ * A school year's sessions and everything that limits where they can go. Hard: the rules of the district;
+ * medium: changes to sessions people already have in their calendars; soft: a good year.
+ */
+@PlanningSolution
+public class SchedulePlan {
+
+    @ValueRangeProvider
+    @ProblemFactCollectionProperty
+    private List<Slot> slots;
+
+    @ProblemFactCollectionProperty
+    private List<SchoolBlackout> schoolBlackouts;
+
+    @PlanningEntityCollectionProperty
+    private List<PlannedSession> sessions;
+
+    @PlanningScore
+    private HardMediumSoftScore score;
+
+    public SchedulePlan() {
+    }
+
+    public SchedulePlan(List<Slot> slots, List<SchoolBlackout> schoolBlackouts, List<PlannedSession> sessions) {
+        this.slots = slots;
+        this.schoolBlackouts = schoolBlackouts;
+        this.sessions = sessions;
+    }
+
+    public List<Slot> getSlots() {
+        return slots;
+    }
+
+    public List<SchoolBlackout> getSchoolBlackouts() {
+        return schoolBlackouts;
+    }
+
+    public List<PlannedSession> getSessions() {
+        return sessions;
+    }
+
+    public HardMediumSoftScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftScore score) {
+        this.score = score;
+    }
+}

@@ -1,0 +1,41 @@
+package org.studioresidency.session.solver;
+
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import java.time.Duration;
+
+/** The solver set up for session scheduling; the caller says when it should stop. */
+public final class SchedulingSolverConfig {
+
+    private SchedulingSolverConfig() {
+    }
+
+    /**
+     * Stops at the first plan with no hard violation and no change to published sessions, once it has not improved for
+     * {@code unimproved}, or after {@code limit} at the latest.
+     */
+    public static SolverConfig create(Duration unimproved, Duration limit) {
+        return new SolverConfig()
+                .withSolutionClass(SchedulePlan.class)
+                .withEntityClasses(PlannedSession.class)
+                .withConstraintProviderClass(ScheduleConstraints.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withTerminationConfig(new TerminationConfig()
+                        .withUnimprovedSpentLimit(unimproved)
+                        .withSpentLimit(limit));
+    }
+
+    /** Stops as soon as a plan breaks no hard rule (for tests and the first feasible plan). */
+    public static SolverConfig untilFeasible(Duration limit) {
+        return new SolverConfig()
+                .withSolutionClass(SchedulePlan.class)
+                .withEntityClasses(PlannedSession.class)
+                .withConstraintProviderClass(ScheduleConstraints.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withTerminationConfig(new TerminationConfig()
+                        .withBestScoreLimit("0hard/*medium/*soft")
+                        .withSpentLimit(limit));
+    }
+}

@@ -1,0 +1,174 @@
+package org.studioresidency.session.solver;
+
+import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
+import org.junit.jupiter.api.Test;
+import org.studioresidency.session.domain.HalfDay;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+class ScheduleConstraintsTest {
+
+    private static final ConstraintVerifier<ScheduleConstraints, SchedulePlan> VERIFIER =
+            ConstraintVerifier.build(new ScheduleConstraints(), SchedulePlan.class, PlannedSession.class);
+
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 3);
+    private static final Person CONSULTANT = new Person(UUID.randomUUID(), "Dr. Helen Ward");
+    private static final Person SHARED_LEADER = new Person(UUID.randomUUID(), "Robert Kim");
+    private static final ConsultantCalendar HELEN = new ConsultantCalendar(CONSULTANT.staffId(), CONSULTANT.name(),
+            Set.of(), Set.of(TUESDAY.plusDays(1)), 2);
+    private static final PairingTeam GARFIELD = team("Garfield / Lincoln", 3, CONSULTANT, SHARED_LEADER);
+    private static final PairingTeam ROOSEVELT = team("Roosevelt / Adams", 2, SHARED_LEADER);
+    private static final PairingTeam HAWTHORNE = team("Hawthorne / Ellis", 2);
+
+    @Test
+    void shouldPenaliseASessionOnANonInstructionalDay() {
+        SchoolDay holiday = new SchoolDay(TUESDAY, false, false, false, false, true, 10);
+        VERIFIER.verifyThat(ScheduleConstraints::instructionalDay)
+                .given(session(GARFIELD, 1, new Slot(holiday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseASessionInADistrictBlackout() {
+        SchoolDay testing = new SchoolDay(TUESDAY, true, true, false, false, true, 10);
+        VERIFIER.verifyThat(ScheduleConstraints::districtBlackout)
+                .given(session(GARFIELD, 1, new Slot(testing, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY.plusDays(7))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseASessionOnTheHostSchoolsBlackout() {
+        VERIFIER.verifyThat(ScheduleConstraints::schoolBlackout)
+                .given(session(GARFIELD, 1, am(TUESDAY)), session(ROOSEVELT, 1, am(TUESDAY)),
+                        new SchoolBlackout(GARFIELD.hostSchoolId(), TUESDAY, "state reading test"))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseAnAfternoonSessionOnAnEarlyReleaseDay() {
+        SchoolDay earlyRelease = new SchoolDay(TUESDAY, true, false, true, false, true, 10);
+        VERIFIER.verifyThat(ScheduleConstraints::noAfternoonOnEarlyRelease)
+                .given(session(GARFIELD, 1, new Slot(earlyRelease, HalfDay.PM)),
+                        session(ROOSEVELT, 1, new Slot(earlyRelease, HalfDay.AM)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseEachPersonInTwoSessionsInTheSameHalfDay() {
+        Slot slot = am(TUESDAY);
+        VERIFIER.verifyThat(ScheduleConstraints::nobodyInTwoSessions)
+                .given(session(GARFIELD, 1, slot), session(ROOSEVELT, 1, slot), session(HAWTHORNE, 1, slot),
+                        session(ROOSEVELT, 2, new Slot(slot.day(), HalfDay.PM)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseASessionOnADayTheConsultantIsUnavailable() {
+        VERIFIER.verifyThat(ScheduleConstraints::consultantAvailable)
+                .given(session(GARFIELD, 1, am(TUESDAY.plusDays(1))), session(GARFIELD, 2, am(TUESDAY)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseASessionOutsideTheConsultantsContractedDays() {
+        ConsultantCalendar contracted = new ConsultantCalendar(UUID.randomUUID(), "Ines Duarte", Set.of(TUESDAY), Set.of(), 3);
+        VERIFIER.verifyThat(ScheduleConstraints::consultantAvailable)
+                .given(new PlannedSession(UUID.randomUUID(), HAWTHORNE, 1, contracted, TUESDAY, am(TUESDAY)),
+                        new PlannedSession(UUID.randomUUID(), HAWTHORNE, 2, contracted, TUESDAY, am(TUESDAY.plusDays(2))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseEachSessionOverTheConsultantsWeeklyMaximum() {
+        VERIFIER.verifyThat(ScheduleConstraints::consultantWeeklyMaximum)
+                .given(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY)),
+                        session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(3))),
+                        session(GARFIELD, 5, am(TUESDAY.plusDays(7))))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void shouldPenaliseEachSubstituteHalfDayOverTheDailyCap() {
+        SchoolDay tight = SchoolDay.instructional(TUESDAY, 4);
+        VERIFIER.verifyThat(ScheduleConstraints::substituteCap)
+                .given(session(GARFIELD, 1, new Slot(tight, HalfDay.AM)), session(HAWTHORNE, 1, new Slot(tight, HalfDay.PM)),
+                        session(ROOSEVELT, 1, am(TUESDAY.plusDays(1))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseSessionsOfAPairingOutOfOrderOrCloserThanTheMinimumGap() {
+        VERIFIER.verifyThat(ScheduleConstraints::orderAndMinimumGap)
+                .given(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, am(TUESDAY.plusDays(10))),
+                        session(GARFIELD, 3, am(TUESDAY.plusDays(30))),
+                        session(ROOSEVELT, 1, am(TUESDAY.plusDays(14))), session(ROOSEVELT, 2, am(TUESDAY)))
+                .penalizesBy(4 + 28);
+    }
+
+    @Test
+    void shouldPenaliseMovingAPublishedSession() {
+        PlannedSession moved = session(GARFIELD, 1, am(TUESDAY));
+        moved.setPublishedSlot(pm(TUESDAY));
+        PlannedSession kept = session(GARFIELD, 2, am(TUESDAY.plusDays(20)));
+        kept.setPublishedSlot(am(TUESDAY.plusDays(20)));
+        VERIFIER.verifyThat(ScheduleConstraints::unchangedPublished)
+                .given(moved, kept, session(ROOSEVELT, 1, am(TUESDAY)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseEachDayAwayFromTheEvenlySpacedDate() {
+        VERIFIER.verifyThat(ScheduleConstraints::spreadEvenly)
+                .given(new PlannedSession(UUID.randomUUID(), GARFIELD, 1, HELEN, TUESDAY.minusDays(5), am(TUESDAY)),
+                        new PlannedSession(UUID.randomUUID(), GARFIELD, 2, HELEN, TUESDAY, am(TUESDAY)))
+                .penalizesBy(5);
+    }
+
+    @Test
+    void shouldPenaliseASessionOnAWeekdayTheDistrictDoesNotPrefer() {
+        SchoolDay friday = new SchoolDay(TUESDAY.plusDays(3), true, false, false, false, false, 10);
+        VERIFIER.verifyThat(ScheduleConstraints::preferredWeekdays)
+                .given(session(GARFIELD, 1, new Slot(friday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseASessionNextToABreak() {
+        SchoolDay beforeThanksgiving = new SchoolDay(TUESDAY.plusDays(21), true, false, false, true, true, 10);
+        VERIFIER.verifyThat(ScheduleConstraints::avoidBreakEdges)
+                .given(session(GARFIELD, 1, new Slot(beforeThanksgiving, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void shouldPenaliseAConsultantsSessionsPilingUpInOneWeek() {
+        VERIFIER.verifyThat(ScheduleConstraints::balancedConsultantLoad)
+                .given(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY)),
+                        session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(7))))
+                .penalizesBy(4);
+    }
+
+    private static PairingTeam team(String label, int teachers, Person... alsoOnTheTeam) {
+        List<Person> members = new java.util.ArrayList<>(List.of(alsoOnTheTeam));
+        for (int i = 0; i < teachers + 3; i++) {
+            members.add(new Person(UUID.randomUUID(), label + " member " + i));
+        }
+        return new PairingTeam(UUID.randomUUID(), label, UUID.randomUUID(), members, teachers, 14);
+    }
+
+    private static PlannedSession session(PairingTeam team, int number, Slot slot) {
+        ConsultantCalendar consultant = team == GARFIELD ? HELEN : null;
+        return new PlannedSession(UUID.randomUUID(), team, number, consultant, slot.date(), slot);
+    }
+
+    private static Slot am(LocalDate date) {
+        return new Slot(SchoolDay.instructional(date, 10), HalfDay.AM);
+    }
+
+    private static Slot pm(LocalDate date) {
+        return new Slot(SchoolDay.instructional(date, 10), HalfDay.PM);
+    }
+}
