@@ -21,7 +21,9 @@ final class RunningSystem {
             try {
                 Path repository = Path.of(System.getProperty("studio.repository", "../.."));
                 Path data = Files.createTempDirectory("studio-residency-e2e-");
-                stack = new LocalStack(repository, data, LocalStack.Ports.ephemeral(), Map.of()).start();
+                // Planning jobs stop once their best plan has not improved for 3 s instead of 20 s: the scenario's year is small.
+                stack = new LocalStack(repository, data, LocalStack.Ports.ephemeral(),
+                        Map.of("PLANNING_UNIMPROVED_LIMIT", "3s")).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
