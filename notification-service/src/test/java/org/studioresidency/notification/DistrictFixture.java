@@ -48,7 +48,7 @@ public final class DistrictFixture {
         data.put("schoolId", id.toString()).put("name", name);
         ((ObjectNode) data.get("principal")).put("staffId", UUID.randomUUID().toString()).put("name", principalName)
                 .put("email", principalEmail);
-        return event;
+        return withNewId(event);
     }
 
     /** A session event of the given type for this fixture's pairing, on the given date. */

@@ -30,6 +30,7 @@ public class RecipientPreference extends PanacheEntityBase {
     public static RecipientPreference defaults(UUID schoolId) {
         RecipientPreference preference = new RecipientPreference();
         preference.schoolId = schoolId;
+        preference.updatedAt = OffsetDateTime.now();
         return preference;
     }
 

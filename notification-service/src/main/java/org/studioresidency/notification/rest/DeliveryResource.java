@@ -51,13 +51,15 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The deliveries the caller may see")
     @APIResponse(responseCode = "400", description = "Invalid filter or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryResponse> list(
-            @Parameter(description = "Only this status") @QueryParam("status") Delivery.Status status,
+            @Parameter(description = "Only this status: PENDING, SENT or FAILED") @QueryParam("status")
+            @Pattern(regexp = "PENDING|SENT|FAILED", message = "must be one of PENDING, SENT, FAILED") String status,
             @Parameter(description = "Only this template, e.g. session-summary") @QueryParam("template")
             @Pattern(regexp = "[a-z-]{1,40}", message = "must be a template name such as session-summary") String template,
             @Parameter(description = "Only this recipient address") @QueryParam("recipient") @Email String recipient,
             @Parameter(description = "Only deliveries to this school's principal (district office only)") @QueryParam("schoolId") UUID schoolId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        var filter = new DeliveryRepository.Filter(schoolId, recipient, template, status);
+        var filter = new DeliveryRepository.Filter(schoolId, recipient, template,
+                status == null ? null : Delivery.Status.valueOf(status));
         return service.visibleTo(user, filter, limit).stream().map(DeliveryMapping::toResponse).toList();
     }
 
