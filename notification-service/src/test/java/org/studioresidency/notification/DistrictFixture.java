@@ -75,6 +75,11 @@ public final class DistrictFixture {
                 m.put("email", m.path("email").asText().replace("@", "+" + tag + "@"));
             }
         }
+        event.get("data").path("summary").path("nextSteps")
+                .forEach(step -> ((ObjectNode) step).put("nextStepId", UUID.randomUUID().toString()));
+        if (event.get("data").has("nextStep")) {
+            ((ObjectNode) event.get("data").get("nextStep")).put("nextStepId", UUID.randomUUID().toString());
+        }
         return withNewId(event);
     }
 

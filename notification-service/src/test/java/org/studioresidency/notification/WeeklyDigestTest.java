@@ -95,6 +95,29 @@ class WeeklyDigestTest {
     }
 
     @Test
+    void shouldHoldSummariesForTheDigestOfAPrincipalWhoChoseSo() {
+        LocalDate today = LocalDate.now(DISTRICT);
+        DistrictFixture district = new DistrictFixture().withSchools();
+        SessionSummaryMailTest.awaitSchoolsKnown(district);
+        given().auth().oauth2(TestInfrastructure.principalToken(district.studioSchool.toString()))
+                .contentType("application/json").body("{\"summariesInDigest\": true, \"digestEnabled\": true}")
+                .put("/preferences/me").then().statusCode(200);
+
+        district.publishSession(district.sessionEvent("district.session.summarised.v1", today.minusDays(1), 0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SessionSummaryMailTest.summaries(district.residencyPrincipal)).hasSize(1);
+            assertThat(SessionSummaryMailTest.summaries(district.leader)).hasSize(1);
+        });
+        assertThat(SessionSummaryMailTest.summaries(district.studioPrincipal)).isEmpty();
+
+        digests.prepare(today.minusDays(today.getDayOfWeek().getValue() - 1L), today);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(digestsTo(district.studioPrincipal)).hasSize(1));
+        assertThat(Mailbox.part(digestsTo(district.studioPrincipal).get(0), "text/plain").get("content").asText())
+                .contains("RECENT SESSION SUMMARIES", "Shared reading", "OPEN NEXT STEPS",
+                        "Try the shared-reading routine with small groups");
+    }
+
+    @Test
     void shouldRemindBothPrincipalsToPlanTheFocusTenDaysBeforeAVisit() {
         LocalDate today = LocalDate.now(DISTRICT);
         DistrictFixture district = new DistrictFixture().withSchools();

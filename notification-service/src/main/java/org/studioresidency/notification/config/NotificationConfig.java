@@ -72,8 +72,8 @@ public interface NotificationConfig {
     }
 
     interface Sender {
-        /** How often due deliveries are sent. */
-        @WithDefault("2s")
+        /** How often the sender looks for due deliveries; bounds the delay between an event and its email. */
+        @WithDefault("1s")
         String pollInterval();
 
         /** Deliveries claimed and sent concurrently per round. */

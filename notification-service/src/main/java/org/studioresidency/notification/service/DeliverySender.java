@@ -45,7 +45,7 @@ public class DeliverySender {
     private record Outcome(UUID id, String error) {
     }
 
-    @Scheduled(identity = "delivery-sender", every = "${notification.sender.poll-interval:2s}",
+    @Scheduled(identity = "delivery-sender", every = "${notification.sender.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         sendDue();

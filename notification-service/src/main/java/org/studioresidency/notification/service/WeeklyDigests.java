@@ -28,13 +28,15 @@ import java.util.UUID;
 
 /**
  * One digest per principal per week, on the configured day and time in the district's time zone. A week is
- * prepared once (recorded in digest_run) and each principal's digest in its own transaction, so a crash half-way
+ * prepared once (recorded in digest_run) and principals' digests in small transactions, so a crash half-way
  * resumes where it stopped; the dedupe key (period, recipient) keeps it to one email each.
  */
 @ApplicationScoped
 public class WeeklyDigests {
 
     private static final Logger LOG = Logger.getLogger(WeeklyDigests.class);
+    /** Digests recorded per transaction: a crash repeats at most this many, and the dedupe key skips the rest. */
+    private static final int SCHOOLS_PER_TRANSACTION = 50;
 
     private final SchoolRepository schools;
     private final SessionRepository sessions;
@@ -80,10 +82,10 @@ public class WeeklyDigests {
     public int prepare(LocalDate period, LocalDate today) {
         List<UUID> schoolIds = QuarkusTransaction.requiringNew().call(() -> schools.withPrincipalEmail().stream().map(s -> s.id).toList());
         int recorded = 0;
-        for (UUID schoolId : schoolIds) {
-            if (QuarkusTransaction.requiringNew().call(() -> prepareFor(schoolId, period, today))) {
-                recorded++;
-            }
+        for (int from = 0; from < schoolIds.size(); from += SCHOOLS_PER_TRANSACTION) {
+            List<UUID> chunk = schoolIds.subList(from, Math.min(from + SCHOOLS_PER_TRANSACTION, schoolIds.size()));
+            recorded += QuarkusTransaction.requiringNew().call(() ->
+                    (int) chunk.stream().filter(schoolId -> prepareFor(schoolId, period, today)).count());
         }
         return recorded;
     }
