@@ -1,6 +1,7 @@
 package org.studioresidency.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.Delivery;
@@ -18,10 +19,12 @@ import java.util.UUID;
 public class DeliveryQueue {
 
     private final DeliveryRepository deliveries;
+    private final Event<DeliveryRecorded> recorded;
     private final String messageIdDomain;
 
-    DeliveryQueue(DeliveryRepository deliveries, NotificationConfig config) {
+    DeliveryQueue(DeliveryRepository deliveries, Event<DeliveryRecorded> recorded, NotificationConfig config) {
         this.deliveries = deliveries;
+        this.recorded = recorded;
         this.messageIdDomain = config.sender().messageIdDomain();
     }
 
@@ -50,7 +53,11 @@ public class DeliveryQueue {
         d.textBody = email.text();
         d.calendar = email.calendar();
         d.calendarMethod = email.calendarMethod();
-        return deliveries.recordIfNew(d);
+        boolean inserted = deliveries.recordIfNew(d);
+        if (inserted) {
+            recorded.fire(new DeliveryRecorded(d.id));
+        }
+        return inserted;
     }
 
     public String messageId(UUID deliveryId) {

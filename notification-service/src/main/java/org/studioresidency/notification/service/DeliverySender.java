@@ -5,7 +5,10 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.Delivery;
@@ -15,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due deliveries: claims a batch (a short transaction that also leases the rows), sends them concurrently
@@ -34,6 +41,8 @@ public class DeliverySender {
     private final ReactiveMailer mailer;
     private final NotificationConfig.Sender config;
     private final Backoff backoff;
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("delivery-waker").daemon().factory());
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     DeliverySender(DeliveryRepository deliveries, ReactiveMailer mailer, NotificationConfig config) {
         this.deliveries = deliveries;
@@ -43,6 +52,32 @@ public class DeliverySender {
     }
 
     private record Outcome(UUID id, String error) {
+    }
+
+    /**
+     * Sends right after a transaction that recorded deliveries commits, instead of waiting for the next poll. Wake-ups
+     * that arrive while one is queued are merged; a wake-up and the poll running together claim different rows.
+     */
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryRecorded recorded) {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                waker.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Sending right after recording failed; the next poll retries", e);
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdown();
     }
 
     @Scheduled(identity = "delivery-sender", every = "${notification.sender.poll-interval:1s}",
