@@ -32,12 +32,15 @@ public final class DistrictFixture {
     public final String studioPrincipal = "studio-principal-" + tag + "@test.district.example";
     public final String residencyPrincipal = "residency-principal-" + tag + "@test.district.example";
     public final String leader = "leader-" + tag + "@test.district.example";
+    public final UUID studioPrincipalStaffId = UUID.randomUUID();
     public final String studioName = "Garfield Elementary " + tag;
     public final String residencyName = "Lincoln Elementary " + tag;
 
     /** Announces both schools with their principals, as pairing-service would. */
     public DistrictFixture withSchools() {
-        publish("district.directory", studioSchool.toString(), school(studioSchool, studioName, "Maria Alvarez", studioPrincipal));
+        ObjectNode studio = school(studioSchool, studioName, "Maria Alvarez", studioPrincipal);
+        ((ObjectNode) studio.get("data").get("principal")).put("staffId", studioPrincipalStaffId.toString());
+        publish("district.directory", studioSchool.toString(), studio);
         publish("district.directory", residencySchool.toString(), school(residencySchool, residencyName, "Tom Okafor", residencyPrincipal));
         return this;
     }

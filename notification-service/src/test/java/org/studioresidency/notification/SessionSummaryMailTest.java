@@ -65,6 +65,28 @@ class SessionSummaryMailTest {
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1));
     }
 
+    @Test
+    void shouldWriteToThePrincipalsNewAddressAfterTheDirectoryChangesIt() {
+        DistrictFixture district = new DistrictFixture().withSchools();
+        awaitSchoolsKnown(district);
+        String newAddress = "maria.alvarez-" + district.tag + "@test.district.example";
+        ObjectNode staffUpdated = DistrictFixture.example(DistrictFixture.PAIRING_EXAMPLES, "district.directory.staff.updated.v1");
+        ((ObjectNode) staffUpdated.get("data")).put("staffId", district.studioPrincipalStaffId.toString())
+                .put("schoolId", district.studioSchool.toString()).put("email", newAddress);
+        DistrictFixture.publish("district.directory", district.studioPrincipalStaffId.toString(), DistrictFixture.withNewId(staffUpdated));
+        String marker = java.util.UUID.randomUUID().toString();
+        ObjectNode year = DistrictFixture.example(DistrictFixture.PAIRING_EXAMPLES, "district.directory.school-year.created.v1");
+        ((ObjectNode) year.get("data")).put("schoolYearId", marker);
+        DistrictFixture.publish("district.directory", marker, DistrictFixture.withNewId(year));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(ADMIN).get("/school-years/" + marker).then().statusCode(200));
+
+        district.publishSession(district.sessionEvent("district.session.summarised.v1", LocalDate.now().minusDays(1), 0));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(summaries(newAddress)).hasSize(1));
+        assertThat(summaries(district.studioPrincipal)).isEmpty();
+    }
+
     static List<JsonNode> summaries(String address) {
         return Mailbox.to(address).stream().filter(m -> m.get("subject").asText().contains(" summary: ")).toList();
     }
