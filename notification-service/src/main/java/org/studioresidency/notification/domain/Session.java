@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -71,8 +72,20 @@ public class Session extends PanacheEntityBase {
     @Column(name = "summarised_at")
     public OffsetDateTime summarisedAt;
 
+    /** How far a session has come; a relayed older event of the same schedule version must not move it back. */
+    public static int progress(String status) {
+        return switch (status) {
+            case "PUBLISHED" -> 1;
+            case "HELD" -> 2;
+            case "SUMMARISED" -> 3;
+            case "CANCELLED" -> 4;
+            default -> 0;
+        };
+    }
+
     /** Host and residency schools: every school whose principal this session concerns. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "session_school", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "school_id")
     public Set<UUID> schoolIds = new HashSet<>();

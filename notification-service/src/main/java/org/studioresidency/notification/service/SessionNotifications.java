@@ -83,7 +83,8 @@ public class SessionNotifications {
     private Session keepLatest(SessionState state) {
         Objects.requireNonNull(state.sessionId(), "session.sessionId");
         Session session = sessions.findByIdOptional(state.sessionId()).orElseGet(Session::new);
-        if (session.id != null && state.icsSequence() < session.icsSequence) {
+        if (session.id != null && (state.icsSequence() < session.icsSequence
+                || (state.icsSequence() == session.icsSequence && Session.progress(state.status()) < Session.progress(session.status)))) {
             return session; // a relayed older version must not move the session back
         }
         session.id = state.sessionId();
