@@ -2,11 +2,12 @@ package org.studioresidency.notification.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.studioresidency.notification.service.DirectoryService;
 import org.studioresidency.notification.service.SchoolYearService;
 
 /**
@@ -16,14 +17,14 @@ import org.studioresidency.notification.service.SchoolYearService;
 @ApplicationScoped
 public class DirectoryEventsConsumer {
 
-    static final String CONSUMER = "directory";
-
     private final ObjectMapper json;
     private final SchoolYearService schoolYears;
+    private final DirectoryService directory;
 
-    DirectoryEventsConsumer(ObjectMapper json, SchoolYearService schoolYears) {
+    DirectoryEventsConsumer(ObjectMapper json, SchoolYearService schoolYears, DirectoryService directory) {
         this.json = json;
         this.schoolYears = schoolYears;
+        this.directory = directory;
     }
 
     @Incoming("directory-in")
@@ -31,12 +32,17 @@ public class DirectoryEventsConsumer {
     @Retry(maxRetries = 4, delay = 200)
     @ExponentialBackoff(maxDelay = 5000)
     public void consume(String cloudEvent) throws JsonProcessingException {
-        IncomingEvent event = json.readValue(cloudEvent, IncomingEvent.class);
-        if (event.id() == null || event.type() == null) {
-            throw new IllegalArgumentException("Not a CloudEvent: id and type are required");
-        }
-        if ("district.directory.school-year.created.v1".equals(event.type())) {
-            schoolYears.apply(event.id(), json.treeToValue(event.data(), SchoolYearService.SchoolYearCreated.class));
+        IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
+        switch (event.type()) {
+            case DirectoryEvents.SCHOOL_YEAR_CREATED ->
+                    schoolYears.apply(event.id(), json.treeToValue(event.data(), SchoolYearService.SchoolYearCreated.class));
+            case DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED ->
+                    directory.apply(event.id(), json.treeToValue(event.data(), DirectoryEvents.SchoolState.class));
+            case DirectoryEvents.STAFF_CREATED, DirectoryEvents.STAFF_UPDATED ->
+                    directory.apply(event.id(), json.treeToValue(event.data(), DirectoryEvents.StaffState.class));
+            default -> {
+                // other directory types do not concern notifications
+            }
         }
     }
 }

@@ -1,0 +1,70 @@
+package org.studioresidency.notification.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What this service reads of session-service's {@code district.session} events (tolerant reader). Every type carries
+ * the session's full state; the other fields are present only on the types that define them.
+ */
+public final class SessionEvents {
+
+    public static final String PUBLISHED = "district.session.published.v1";
+    public static final String RESCHEDULED = "district.session.rescheduled.v1";
+    public static final String CANCELLED = "district.session.cancelled.v1";
+    public static final String HELD = "district.session.held.v1";
+    public static final String SUMMARISED = "district.session.summarised.v1";
+    public static final String NEXT_STEP_DUE_SOON = "district.session.next-step-due-soon.v1";
+    public static final String NEXT_STEP_OVERDUE = "district.session.next-step-overdue.v1";
+
+    private SessionEvents() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SessionState(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, String halfDay,
+                               OffsetDateTime startsAt, OffsetDateTime endsAt, String status,
+                               PairingEvents.SchoolRef hostSchool, List<PairingEvents.SchoolRef> residencySchools,
+                               DirectoryEvents.Person consultant, List<PairingEvents.Member> participants,
+                               String icsUid, int icsSequence) {
+
+        public List<PairingEvents.SchoolRef> residencySchoolsOrEmpty() {
+            return residencySchools == null ? List.of() : residencySchools;
+        }
+
+        public List<PairingEvents.Member> participantsOrEmpty() {
+            return participants == null ? List.of() : participants;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NextStepState(UUID nextStepId, String description, UUID ownerStaffId, String ownerName, LocalDate dueDate,
+                                String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attendance(UUID staffId, String name, boolean present) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(String focus, String problemOfPractice, String demonstrated, String notes,
+                          List<NextStepState> nextSteps, List<Attendance> attendance) {
+
+        public List<NextStepState> nextStepsOrEmpty() {
+            return nextSteps == null ? List.of() : nextSteps;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NextVisit(UUID sessionId, LocalDate date, String halfDay) {
+    }
+
+    /** Any {@code district.session.*} event: the session plus the fields of its own type. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SessionEvent(SessionState session, LocalDate previousDate, String previousHalfDay, String reason,
+                               List<Attendance> attendance, Summary summary, NextVisit nextVisit, NextStepState nextStep) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.studioresidency.notification.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.studioresidency.notification.service.SessionNotifications;
+
+import java.util.Set;
+
+/** Applies session-service's session events: summaries and schedule changes become deliveries. */
+@ApplicationScoped
+public class SessionEventsConsumer {
+
+    private static final Set<String> TYPES = Set.of(SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED,
+            SessionEvents.CANCELLED, SessionEvents.HELD, SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON,
+            SessionEvents.NEXT_STEP_OVERDUE);
+
+    private final ObjectMapper json;
+    private final SessionNotifications notifications;
+
+    SessionEventsConsumer(ObjectMapper json, SessionNotifications notifications) {
+        this.json = json;
+        this.notifications = notifications;
+    }
+
+    @Incoming("session-in")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 4, delay = 200)
+    @ExponentialBackoff(maxDelay = 5000)
+    public void consume(String cloudEvent) throws JsonProcessingException {
+        IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
+        if (TYPES.contains(event.type())) {
+            notifications.apply(event.id(), event.type(), json.treeToValue(event.data(), SessionEvents.SessionEvent.class));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.studioresidency.notification.mail;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.notification.config.NotificationConfig;
+import org.studioresidency.notification.mail.MailViews.CoverageView;
+import org.studioresidency.notification.mail.MailViews.DigestView;
+import org.studioresidency.notification.mail.MailViews.DistrictView;
+import org.studioresidency.notification.mail.MailViews.SessionView;
+import org.studioresidency.notification.mail.MailViews.SummaryView;
+
+import java.util.List;
+
+/** Renders each kind of email from its type-safe template: an HTML part and a plain-text alternative. */
+@ApplicationScoped
+public class Emails {
+
+    public static final String SESSION_SUMMARY = "session-summary";
+    public static final String PLANNING_REMINDER = "planning-reminder";
+    public static final String SCHEDULE_CHANGE = "schedule-change";
+    public static final String COVERAGE_ALERT = "coverage-alert";
+    public static final String WEEKLY_DIGEST = "weekly-digest";
+    public static final List<String> ALL = List.of(SESSION_SUMMARY, PLANNING_REMINDER, SCHEDULE_CHANGE, COVERAGE_ALERT, WEEKLY_DIGEST);
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance sessionSummary(DistrictView district, String recipientName, SessionView session,
+                                                          SummaryView summary);
+
+        static native MailTemplateInstance planningReminder(DistrictView district, String recipientName, SessionView session,
+                                                            int daysBefore);
+
+        static native MailTemplateInstance scheduleChange(DistrictView district, String recipientName, SessionView session,
+                                                          boolean cancelled, String previously, String reason);
+
+        static native MailTemplateInstance coverageAlert(DistrictView district, String recipientName, String schoolName,
+                                                         CoverageView coverage, int daysBefore);
+
+        static native MailTemplateInstance weeklyDigest(DistrictView district, String recipientName, String schoolName,
+                                                        String weekOf, DigestView digest);
+    }
+
+    private final DistrictView district;
+
+    Emails(NotificationConfig config) {
+        this.district = new DistrictView(config.district().name(), config.district().logoUrl().orElse(null),
+                config.district().portalUrl().orElse(null));
+    }
+
+    public RenderedEmail sessionSummary(String recipientName, SessionView session, SummaryView summary) {
+        String subject = "Session " + session.number() + " summary: " + session.hostSchool() + " and "
+                + session.residencySchools() + ", " + session.date();
+        return render(SESSION_SUMMARY, subject, Templates.sessionSummary(district, recipientName, session, summary));
+    }
+
+    public RenderedEmail planningReminder(String recipientName, SessionView session, int daysBefore) {
+        String subject = "Plan the focus of session " + session.number() + " at " + session.hostSchool() + " on "
+                + session.date();
+        return render(PLANNING_REMINDER, subject, Templates.planningReminder(district, recipientName, session, daysBefore));
+    }
+
+    public RenderedEmail scheduleChange(String recipientName, SessionView session, boolean cancelled, String previously,
+                                        String reason) {
+        String subject = cancelled
+                ? "Cancelled: session " + session.number() + " at " + session.hostSchool() + " on " + session.date()
+                : "Rescheduled: session " + session.number() + " at " + session.hostSchool() + " moves to " + session.date()
+                  + " (" + session.halfDay() + ")";
+        return render(SCHEDULE_CHANGE, subject,
+                Templates.scheduleChange(district, recipientName, session, cancelled, previously, reason));
+    }
+
+    public RenderedEmail coverageAlert(String recipientName, String schoolName, CoverageView coverage, int daysBefore) {
+        String subject = "Substitute still needed: " + coverage.teacher() + ", " + coverage.date() + " (" + coverage.halfDay() + ")";
+        return render(COVERAGE_ALERT, subject, Templates.coverageAlert(district, recipientName, schoolName, coverage, daysBefore));
+    }
+
+    public RenderedEmail weeklyDigest(String recipientName, String schoolName, String weekOf, DigestView digest) {
+        String subject = "Your studio/residency week of " + weekOf + ": " + schoolName;
+        return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RenderedEmail render(String template, String subject, MailTemplateInstance mail) {
+        TemplateInstance instance = mail.templateInstance();
+        String html = null;
+        String text = null;
+        for (Variant variant : (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS)) {
+            String body = instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
+            if (Variant.TEXT_HTML.equals(variant.getContentType())) {
+                html = body;
+            } else if (Variant.TEXT_PLAIN.equals(variant.getContentType())) {
+                text = body;
+            }
+        }
+        if (html == null || text == null) {
+            throw new IllegalStateException("Template " + template + " needs both an .html and a .txt variant");
+        }
+        return new RenderedEmail(template, subject, html, text, null, null);
+    }
+}

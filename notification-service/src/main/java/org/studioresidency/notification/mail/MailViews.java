@@ -1,0 +1,45 @@
+package org.studioresidency.notification.mail;
+
+import java.util.List;
+
+/** What the templates show, already in the district's words and date formats; no entity reaches a template. */
+public final class MailViews {
+
+    private MailViews() {
+    }
+
+    public record DistrictView(String name, String logoUrl, String portalUrl) {
+    }
+
+    public record SessionView(int number, String date, String halfDay, String time, String hostSchool,
+                              String residencySchools, String consultant) {
+
+        /** "Session 2 on Thursday, November 5, 2026 (morning)". */
+        public String headline() {
+            return "Session " + number + " on " + date + " (" + halfDay + ")";
+        }
+    }
+
+    public record StepView(String description, String owner, String due, boolean overdue) {
+    }
+
+    public record SummaryView(String focus, String problemOfPractice, String demonstrated, String notes,
+                              List<StepView> nextSteps, String nextVisit, String absent) {
+    }
+
+    public record CoverageView(String teacher, String date, String halfDay, String status, String substitute) {
+    }
+
+    public record SummaryLine(String session, String focus, String problemOfPractice) {
+    }
+
+    /** A principal's week; nothing in any list means there is nothing to send. */
+    public record DigestView(List<SessionView> upcoming, List<CoverageView> coverage, List<StepView> overdueSteps,
+                             List<StepView> openSteps, List<SummaryLine> recentSummaries) {
+
+        public boolean isEmpty() {
+            return upcoming.isEmpty() && coverage.isEmpty() && overdueSteps.isEmpty() && openSteps.isEmpty()
+                    && recentSummaries.isEmpty();
+        }
+    }
+}

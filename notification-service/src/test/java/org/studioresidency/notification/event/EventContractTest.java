@@ -1,0 +1,119 @@
+package org.studioresidency.notification.event;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+import org.studioresidency.notification.DistrictFixture;
+import org.studioresidency.notification.service.SchoolYearService;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Contract test: every producer example this service consumes reads through this service's own reader types. */
+class EventContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Test
+    void shouldReadEveryDirectoryExample() throws IOException {
+        assertThat(read(DistrictFixture.PAIRING_EXAMPLES, DirectoryEvents.SCHOOL_YEAR_CREATED, SchoolYearService.SchoolYearCreated.class)
+                .name()).isEqualTo("2026-27");
+        for (String type : List.of(DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED)) {
+            DirectoryEvents.SchoolState school = read(DistrictFixture.PAIRING_EXAMPLES, type, DirectoryEvents.SchoolState.class);
+            assertThat(school.schoolId()).isNotNull();
+            assertThat(school.principal().email()).contains("@");
+            assertThat(school.supervisingLeader().name()).isNotBlank();
+        }
+        for (String type : List.of(DirectoryEvents.STAFF_CREATED, DirectoryEvents.STAFF_UPDATED)) {
+            DirectoryEvents.StaffState staff = read(DistrictFixture.PAIRING_EXAMPLES, type, DirectoryEvents.StaffState.class);
+            assertThat(staff.staffId()).isNotNull();
+            assertThat(staff.role()).isEqualTo("PRINCIPAL");
+            assertThat(staff.active()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldReadEveryPairingExample() throws IOException {
+        for (String type : List.of(PairingEvents.CONFIRMED, PairingEvents.TEAM_CHANGED)) {
+            PairingEvents.PairingState pairing = read(DistrictFixture.PAIRING_EXAMPLES, type, PairingEvents.PairingState.class);
+            assertThat(pairing.studioSchool().schoolId()).isNotNull();
+            assertThat(pairing.residencySchools()).isNotEmpty();
+            assertThat(pairing.team()).anyMatch(m -> "CENTRAL_OFFICE_LEADER".equals(m.teamRole()) && m.email() != null);
+            assertThat(pairing.teamVersion()).isPositive();
+        }
+        assertThat(read(DistrictFixture.PAIRING_EXAMPLES, PairingEvents.DISSOLVED, PairingEvents.PairingDissolved.class).reason())
+                .isNotBlank();
+    }
+
+    @Test
+    void shouldReadEverySessionExample() throws IOException {
+        for (String type : List.of(SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.HELD,
+                SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE)) {
+            SessionEvents.SessionEvent event = read(DistrictFixture.SESSION_EXAMPLES, type, SessionEvents.SessionEvent.class);
+            SessionEvents.SessionState session = event.session();
+            assertThat(session.sessionId()).as(type).isNotNull();
+            assertThat(session.date()).as(type).isNotNull();
+            assertThat(session.startsAt()).as(type).isNotNull();
+            assertThat(session.hostSchool().schoolId()).as(type).isNotNull();
+            assertThat(session.residencySchools()).as(type).isNotEmpty();
+            assertThat(session.icsUid()).as(type).isNotBlank();
+            assertThat(session.participants()).as(type).anyMatch(m -> "PRINCIPAL".equals(m.teamRole()));
+        }
+        SessionEvents.SessionEvent summarised = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.SUMMARISED, SessionEvents.SessionEvent.class);
+        assertThat(summarised.summary().focus()).isEqualTo("SHARED_READING");
+        assertThat(summarised.summary().nextSteps()).first().satisfies(s -> {
+            assertThat(s.ownerName()).isNotBlank();
+            assertThat(s.dueDate()).isNotNull();
+        });
+        assertThat(summarised.nextVisit().date()).isNotNull();
+        SessionEvents.SessionEvent rescheduled = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.RESCHEDULED, SessionEvents.SessionEvent.class);
+        assertThat(rescheduled.previousDate()).isNotNull();
+        assertThat(rescheduled.session().icsSequence()).isPositive();
+        assertThat(read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.CANCELLED, SessionEvents.SessionEvent.class).reason()).isNotBlank();
+        assertThat(read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.NEXT_STEP_OVERDUE, SessionEvents.SessionEvent.class)
+                .nextStep().nextStepId()).isNotNull();
+    }
+
+    @Test
+    void shouldReadEveryCoverageExample() throws IOException {
+        for (String type : List.of(CoverageEvents.REQUESTED, CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED,
+                CoverageEvents.AT_RISK)) {
+            CoverageEvents.CoverageEvent coverage = read(DistrictFixture.SESSION_EXAMPLES, type, CoverageEvents.CoverageEvent.class);
+            assertThat(coverage.coverageRequestId()).as(type).isNotNull();
+            assertThat(coverage.teacher().schoolId()).as(type).isNotNull();
+            assertThat(coverage.date()).as(type).isNotNull();
+            assertThat(coverage.status()).as(type).isNotBlank();
+        }
+        assertThat(read(DistrictFixture.SESSION_EXAMPLES, CoverageEvents.AT_RISK, CoverageEvents.CoverageEvent.class).daysBefore())
+                .isPositive();
+    }
+
+    @Test
+    void shouldHaveAReaderForEveryExampleTypeTheProducersPublish() throws IOException {
+        List<String> consumed = List.of(DirectoryEvents.SCHOOL_YEAR_CREATED, DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED,
+                DirectoryEvents.STAFF_CREATED, DirectoryEvents.STAFF_UPDATED, PairingEvents.CONFIRMED, PairingEvents.TEAM_CHANGED,
+                PairingEvents.DISSOLVED, SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.HELD,
+                SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE, CoverageEvents.REQUESTED,
+                CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED, CoverageEvents.AT_RISK);
+        try (Stream<Path> pairing = Files.list(DistrictFixture.PAIRING_EXAMPLES); Stream<Path> session = Files.list(DistrictFixture.SESSION_EXAMPLES)) {
+            List<String> published = Stream.concat(pairing, session).map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - ".json".length())).toList();
+            assertThat(consumed).containsExactlyInAnyOrderElementsOf(published);
+        }
+    }
+
+    private static <T> T read(Path dir, String type, Class<T> reader) throws IOException {
+        JsonNode event = JSON.readTree(Files.readString(dir.resolve(type + ".json")));
+        assertThat(event.get("type").asText()).isEqualTo(type);
+        assertThat(event.get("id").asText()).isNotBlank();
+        return JSON.treeToValue(event.get("data"), reader);
+    }
+}
