@@ -64,6 +64,25 @@ class WeeklyDigestTest {
     }
 
     @Test
+    void shouldLetTheDistrictOfficeSendThisWeeksDigestsNowButNeverTwice() {
+        LocalDate today = LocalDate.now(DISTRICT);
+        DistrictFixture district = new DistrictFixture().withSchools();
+        SessionSummaryMailTest.awaitSchoolsKnown(district);
+        district.publishSession(district.sessionEvent("district.session.published.v1", today.plusDays(4), 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                !digests.content(district.residencySchool, today).upcoming().isEmpty()));
+        String admin = TestInfrastructure.token("district-admin");
+
+        given().auth().oauth2(admin).post("/digest-runs").then().statusCode(200);
+        given().auth().oauth2(admin).post("/digest-runs").then().statusCode(200);
+        given().auth().oauth2(TestInfrastructure.token("viewer")).post("/digest-runs").then().statusCode(403);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(digestsTo(district.residencyPrincipal)).hasSize(1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(digestsTo(district.residencyPrincipal)).hasSize(1));
+    }
+
+    @Test
     void shouldNotSendADigestToAPrincipalWithNothingToReport() {
         LocalDate today = LocalDate.now(DISTRICT);
         DistrictFixture quiet = new DistrictFixture().withSchools();

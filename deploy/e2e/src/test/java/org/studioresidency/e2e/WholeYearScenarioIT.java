@@ -34,53 +34,53 @@ class WholeYearScenarioIT {
     void shouldCarryADistrictsYearFromTheDirectoryToThePrincipalsInbox() {
         String year = pairing().body("""
                         {"name": "2031-32", "firstDay": "2031-08-25", "lastDay": "2032-06-11"}""")
-                .post("/school-years").then().statusCode(201).extract().path("id");
+                .post("/school-years").then().log().ifValidationFails().statusCode(201).extract().path("id");
 
         importDirectory();
         Map<String, String> schools = new HashMap<>();
         for (Object school : pairing().queryParam("name", p).queryParam("size", 50).get("/schools")
-                .then().statusCode(200).extract().jsonPath().getList("items")) {
+                .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("items")) {
             Map<?, ?> s = (Map<?, ?>) school;
             schools.put(s.get("externalId").toString().substring(p.length() + 1), s.get("id").toString());
         }
         assertThat(schools).containsKeys("s1", "s2", "s3", "s4");
         Map<String, String> staff = staffIds();
 
-        designateStudio(year, schools.get("s1"), staff.get("u3"), staff.get("u2"));
-        designateStudio(year, schools.get("s2"), staff.get("u13"), staff.get("u12"));
+        designateStudio(year, schools.get("s1"), staff.get("u4"), staff.get("u2"));
+        designateStudio(year, schools.get("s2"), staff.get("u14"), staff.get("u12"));
         for (String residency : List.of("s3", "s4")) {
             pairing().body("{\"readiness\": 2, \"studio\": false}")
-                    .put("/school-years/" + year + "/designations/" + schools.get(residency)).then().statusCode(200);
+                    .put("/school-years/" + year + "/designations/" + schools.get(residency)).then().log().ifValidationFails().statusCode(200);
         }
 
         ExtractableResponse<Response> proposal = pairing().body("""
                         {"residencySchoolIds": ["%s", "%s"]}""".formatted(schools.get("s3"), schools.get("s4")))
-                .post("/school-years/" + year + "/matchings").then().statusCode(201).extract();
+                .post("/school-years/" + year + "/matchings").then().log().ifValidationFails().statusCode(201).extract();
         assertThat(proposal.jsonPath().getList("pairs")).hasSize(2);
         List<String> pairings = pairing().header("If-Match", proposal.header("ETag"))
                 .post("/matchings/" + proposal.path("id") + "/confirmation")
-                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+                .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("id", String.class);
         assertThat(pairings).hasSize(2);
         for (String pairingId : pairings) {
             completeTeam(pairingId, staff, schools);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                session().queryParam("schoolYearId", year).get("/pairings").then().statusCode(200)
+                session().queryParam("schoolYearId", year).get("/pairings").then().log().ifValidationFails().statusCode(200)
                         .body("size()", equalTo(2)));
         session().contentType("text/calendar").body(calendar())
-                .post("/school-years/" + year + "/calendar/import").then().statusCode(200);
+                .post("/school-years/" + year + "/calendar/import").then().log().ifValidationFails().statusCode(200);
 
         String job = session().body("{\"schoolYearId\": \"%s\"}".formatted(year))
-                .post("/planning-jobs").then().statusCode(202).extract().path("jobId");
+                .post("/planning-jobs").then().log().ifValidationFails().statusCode(202).extract().path("jobId");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 !"SOLVING".equals(session().get("/planning-jobs/" + job).then().extract().path("status")));
-        ExtractableResponse<Response> solved = session().get("/planning-jobs/" + job).then().statusCode(200)
+        ExtractableResponse<Response> solved = session().get("/planning-jobs/" + job).then().log().ifValidationFails().statusCode(200)
                 .body("feasible", equalTo(true)).extract();
         session().header("If-Match", solved.header("ETag")).post("/planning-jobs/" + job + "/publication")
-                .then().statusCode(200);
+                .then().log().ifValidationFails().statusCode(200);
 
-        JsonPath sessions = session().queryParam("schoolYearId", year).get("/sessions").then().statusCode(200)
+        JsonPath sessions = session().queryParam("schoolYearId", year).get("/sessions").then().log().ifValidationFails().statusCode(200)
                 .extract().jsonPath();
         assertThat(sessions.getList("status", String.class)).hasSize(12).containsOnly("PUBLISHED");
 
@@ -90,8 +90,10 @@ class WholeYearScenarioIT {
         for (Object member : sessions.getList("find { it.sessionId == '" + first + "' }.participants")) {
             attendance.add(Map.of("staffId", ((Map<?, ?>) member).get("staffId"), "present", true));
         }
-        session().body(Map.of("attendance", attendance)).post("/sessions/" + first + "/held").then().statusCode(200);
-        String owner = staff.get("u5");
+        session().body(Map.of("attendance", attendance)).post("/sessions/" + first + "/held").then().log().ifValidationFails().statusCode(200);
+        String owner = sessions.getString("find { it.sessionId == '" + first + "' }.participants.find { it.teamRole == 'RESIDENCY_TEACHER' }.staffId");
+        String host = sessions.getString("find { it.sessionId == '" + first + "' }.hostSchool.schoolId");
+        int hostNumber = Integer.parseInt(key(schools, host).substring(1));
         session().body("""
                         {"focus": "SHARED_READING",
                          "problemOfPractice": "Moving emergent readers from choral reading to decoding on their own",
@@ -99,19 +101,32 @@ class WholeYearScenarioIT {
                          "notes": "Students leaned on pictures; the debrief focused on prompting for first-letter cues.",
                          "nextSteps": [{"description": "Try the routine with small groups", "ownerStaffId": "%s", "dueDate": "2031-10-15"}]}"""
                         .formatted(owner))
-                .post("/sessions/" + first + "/summary").then().statusCode(200);
+                .post("/sessions/" + first + "/summary").then().log().ifValidationFails().statusCode(200);
 
-        String studioPrincipal = email("u1");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath mail = given().queryParam("to", studioPrincipal).get(stack.mail().httpUrl() + "/messages")
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(mail.getList("subject", String.class)).anyMatch(s -> s.toLowerCase().contains("summary"));
-        });
+        String residency = sessions.getString("find { it.sessionId == '" + first + "' }.residencySchools[0].schoolId");
+        List<String> principals = List.of(email("u" + ((hostNumber - 1) * 10 + 1)),
+                email("u" + ((Integer.parseInt(key(schools, residency).substring(1)) - 1) * 10 + 1)));
+        for (String principal : principals) {
+            awaitMail(principal, "Session 1 summary: ");
+        }
 
-        String feed = given().auth().oauth2(admin).get(stack.serviceUrl("session-service") + "/feeds/schools/"
-                + sessions.getString("find { it.sessionId == '" + first + "' }.hostSchool.schoolId") + ".ics")
-                .then().statusCode(200).extract().asString();
+        given().auth().oauth2(admin).post(stack.serviceUrl("notification-service") + "/digest-runs").then().statusCode(200);
+        for (String principal : principals) {
+            awaitMail(principal, "Your studio/residency week of ");
+        }
+
+        String feed = given().auth().oauth2(admin).get(stack.serviceUrl("session-service") + "/feeds/schools/" + host + ".ics")
+                .then().log().ifValidationFails().statusCode(200).extract().asString();
         assertThat(feed.split("BEGIN:VEVENT", -1)).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    private void awaitMail(String recipient, String subjectStart) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonPath mail = given().queryParam("to", recipient).get(stack.mail().httpUrl() + "/messages")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(mail.getList("subject", String.class)).as("mail to %s", recipient)
+                    .anyMatch(subject -> subject.startsWith(subjectStart));
+        });
     }
 
     private void importDirectory() {
@@ -151,7 +166,7 @@ class WholeYearScenarioIT {
                 .multiPart("users", "users.csv", users.toString().getBytes(), "text/csv")
                 .multiPart("roles", "roles.csv", roles.toString().getBytes(), "text/csv")
                 .post(stack.serviceUrl("pairing-service") + "/imports/oneroster")
-                .then().statusCode(200).body("rejected", equalTo(0));
+                .then().log().ifValidationFails().statusCode(200).body("rejected", equalTo(0));
         String demographics = """
                 externalId,enrollment,freeReducedLunchPercent,englishLearnerPercent,readingProficiencyPercent,homeLanguages,latitude,longitude,race.latino,race.asian,race.black,race.white
                 %1$s-s1,640,62,33,41,14,47.60,-122.33,40,24,16,20
@@ -161,14 +176,14 @@ class WholeYearScenarioIT {
                 """.formatted(p);
         given().auth().oauth2(admin).multiPart("file", "demographics.csv", demographics.getBytes(), "text/csv")
                 .post(stack.serviceUrl("pairing-service") + "/imports/demographics")
-                .then().statusCode(200).body("rejected", equalTo(0));
+                .then().log().ifValidationFails().statusCode(200).body("rejected", equalTo(0));
     }
 
     private Map<String, String> staffIds() {
         Map<String, String> ids = new HashMap<>();
         for (int page = 0; page < 5; page++) {
             List<Map<String, Object>> items = pairing().queryParam("size", 200).queryParam("page", page).get("/staff")
-                    .then().statusCode(200).extract().jsonPath().getList("items");
+                    .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("items");
             for (Map<String, Object> person : items) {
                 String externalId = String.valueOf(person.get("externalId"));
                 if (externalId.startsWith(p + "-")) {
@@ -186,12 +201,12 @@ class WholeYearScenarioIT {
         pairing().body("""
                         {"readiness": 4, "readinessNote": "Strong coaching culture", "studio": true,
                          "focusTeacherId": "%s", "literacyCoachId": "%s", "capacity": 1}""".formatted(focusTeacher, coach))
-                .put("/school-years/" + year + "/designations/" + schoolId).then().statusCode(200);
+                .put("/school-years/" + year + "/designations/" + schoolId).then().log().ifValidationFails().statusCode(200);
     }
 
     /** Both schools' principals, coaches and teachers, a consultant, the central-office leader and the district coach. */
     private void completeTeam(String pairingId, Map<String, String> staff, Map<String, String> schools) {
-        ExtractableResponse<Response> current = pairing().get("/pairings/" + pairingId).then().statusCode(200).extract();
+        ExtractableResponse<Response> current = pairing().get("/pairings/" + pairingId).then().log().ifValidationFails().statusCode(200).extract();
         String studio = current.path("studioSchool.schoolId");
         String residency = current.path("residencySchools[0].schoolId");
         int s = Integer.parseInt(key(schools, studio).substring(1));
@@ -210,7 +225,7 @@ class WholeYearScenarioIT {
         members.add(member(staff, "u91", "DISTRICT_LITERACY_COACH"));
         pairing().header("If-Match", current.header("ETag"))
                 .body(Map.of("members", members, "note", "Full team for the year"))
-                .put("/pairings/" + pairingId + "/team").then().statusCode(200).body("team.size()", equalTo(13));
+                .put("/pairings/" + pairingId + "/team").then().log().ifValidationFails().statusCode(200).body("team.size()", equalTo(13));
     }
 
     private static Map<String, String> member(Map<String, String> staff, String id, String teamRole) {

@@ -78,6 +78,18 @@ public class WeeklyDigests {
         LOG.infof("Weekly digests for the week of %s: %d recorded", period, recorded);
     }
 
+    /**
+     * Prepares this week's digests now, whatever the configured day and time: for the district office after it fixed
+     * data, or to send a week's digest early. Principals who already have this week's digest get nothing twice.
+     */
+    public int prepareThisWeekNow() {
+        LocalDate today = LocalDate.now(config.district().timeZone());
+        LocalDate period = today.with(TemporalAdjusters.previousOrSame(config.digest().day()));
+        int recorded = prepare(period, today);
+        LOG.infof("Weekly digests for the week of %s prepared on request: %d recorded", period, recorded);
+        return recorded;
+    }
+
     /** Records the digest of every principal with something to report for the week starting {@code period}. */
     public int prepare(LocalDate period, LocalDate today) {
         List<UUID> schoolIds = QuarkusTransaction.requiringNew().call(() -> schools.withPrincipalEmail().stream().map(s -> s.id).toList());
