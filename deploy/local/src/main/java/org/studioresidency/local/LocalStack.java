@@ -180,6 +180,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.services().get(service);
     }
 
+    /** JDBC URL of a service's database, e.g. {@code session}, for checks that count rows. */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }

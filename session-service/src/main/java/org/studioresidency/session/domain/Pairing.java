@@ -71,6 +71,12 @@ public class Pairing extends PanacheEntityBase {
         return label.toString();
     }
 
+    /** The year's pairings in which the school is the studio or a residency school. */
+    public static List<Pairing> ofYearConcerningSchool(UUID schoolYearId, UUID schoolId) {
+        return find("SELECT DISTINCT p FROM Pairing p LEFT JOIN p.residencySchools r "
+                + "WHERE p.schoolYearId = ?1 AND (p.studioSchoolId = ?2 OR r.schoolId = ?2)", schoolYearId, schoolId).list();
+    }
+
     public boolean concernsSchool(UUID schoolId) {
         return studioSchoolId.equals(schoolId) || residencySchools.stream().anyMatch(s -> s.schoolId.equals(schoolId));
     }

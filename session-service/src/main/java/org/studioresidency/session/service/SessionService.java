@@ -44,15 +44,23 @@ public class SessionService {
     }
 
     /** The year's sessions; for a principal only those of pairings their school is in. */
+    /**
+     * The year's sessions; a principal's only those of their school's pairings, looked up by school in the database
+     * so that a principal's read does not load the whole district's year.
+     */
     public List<SessionView> list(UUID schoolYearId, Optional<UUID> onlySchool) {
         DistrictSetting settings = DistrictSetting.current();
-        java.util.Map<UUID, Pairing> pairings = new java.util.HashMap<>();
-        List<SessionView> views = new ArrayList<>();
-        for (Session session : sessions.ofYear(schoolYearId)) {
-            Pairing pairing = pairings.computeIfAbsent(session.pairingId, id -> Pairing.findById(id));
-            if (onlySchool.isEmpty() || pairing.concernsSchool(onlySchool.get())) {
-                views.add(new SessionView(session, pairing, settings));
-            }
+        List<Pairing> pairings = onlySchool.map(school -> Pairing.ofYearConcerningSchool(schoolYearId, school))
+                .orElseGet(() -> Pairing.list("schoolYearId", schoolYearId));
+        java.util.Map<UUID, Pairing> byId = new java.util.HashMap<>();
+        pairings.forEach(p -> byId.put(p.id, p));
+        List<Session> found = onlySchool.isPresent()
+                ? sessions.ofPairings(byId.keySet()).stream().filter(s -> s.schoolYearId.equals(schoolYearId)).toList()
+                : sessions.ofYear(schoolYearId);
+        List<SessionView> views = new ArrayList<>(found.size());
+        for (Session session : found) {
+            Pairing pairing = byId.computeIfAbsent(session.pairingId, id -> Pairing.findById(id));
+            views.add(new SessionView(session, pairing, settings));
         }
         return views;
     }
