@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studioresidency.session.config.CoverageConfig;
@@ -77,7 +78,9 @@ public class CoverageService {
             Set<String> roles = DistrictSetting.current().substituteRoles();
             change.pairing().team.stream().filter(m -> roles.contains(m.teamRole)).forEach(m -> released.putIfAbsent(m.staffId, m));
         }
-        List<CoverageRequest> live = CoverageRequest.list("sessionId = ?1 and status <> ?2", session.id, CoverageStatus.CANCELLED);
+        // Row locks: an HR callback or the dispatcher may be updating the same requests right now; wait for them, do not fail.
+        List<CoverageRequest> live = CoverageRequest.<CoverageRequest>find("sessionId = ?1 and status <> ?2", session.id, CoverageStatus.CANCELLED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (CoverageRequest request : live) {
             TeamMember member = released.remove(request.staffId);
             if (member == null) {
@@ -170,7 +173,8 @@ public class CoverageService {
     /** The HR system accepted a create or update: the request is requested there (unless it moved on meanwhile). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accepted(UUID requestId, String jobId) {
-        CoverageRequest request = CoverageRequest.findById(requestId);
+        // Fast HR systems call back before their answer arrives here: the lock makes the two wait for each other.
+        CoverageRequest request = CoverageRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (jobId != null) {
             request.hrJobId = jobId;
         }
@@ -191,9 +195,9 @@ public class CoverageService {
             return false;
         }
         Optional<CoverageRequest> found = callback.externalId() == null ? Optional.empty()
-                : CoverageRequest.<CoverageRequest>findByIdOptional(callback.externalId());
+                : CoverageRequest.<CoverageRequest>findByIdOptional(callback.externalId(), LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty() && callback.jobId() != null) {
-            found = CoverageRequest.<CoverageRequest>find("hrJobId", callback.jobId()).firstResultOptional();
+            found = CoverageRequest.<CoverageRequest>find("hrJobId", callback.jobId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         }
         if (found.isEmpty()) {
             throw new SessionException.NotFound("Coverage request", callback.externalId() != null ? callback.externalId() : callback.jobId());

@@ -49,8 +49,14 @@ public class HrDispatcher {
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> dueIds());
         int sent = 0;
         for (Long id : due) {
-            if (send(id)) {
-                sent++;
+            try {
+                if (send(id)) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                // One row's trouble must not hold up the others; it is tried again later.
+                LOG.errorf(e, "HR dispatch %d failed unexpectedly", id);
+                retryLater(id, String.valueOf(e));
             }
         }
         return sent;
@@ -116,7 +122,25 @@ public class HrDispatcher {
         }
     }
 
+    /**
+     * Records the answer. An HR callback about the same request may be committing at this very moment (the sandbox and
+     * fast HR systems call back before their answer arrives), so a lost optimistic-lock race is simply recorded again.
+     */
     private void done(long dispatchId, Runnable effect, String error) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                record(dispatchId, effect, error);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.debugf("Recording HR dispatch %d raced with a callback; again (%s)", dispatchId, e);
+            }
+        }
+    }
+
+    private void record(long dispatchId, Runnable effect, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             HrDispatch d = HrDispatch.findById(dispatchId);
             d.attempts++;

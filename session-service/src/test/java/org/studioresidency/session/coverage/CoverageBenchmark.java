@@ -83,9 +83,10 @@ class CoverageBenchmark {
                 CoverageRequest.count("sessionId in ?1 and status = ?2", sessionIds, CoverageStatus.FILLED)) == requests);
         double filledSeconds = seconds(drainStart);
 
-        Set<String> externalIds = new HashSet<>();
-        long jobs = sandbox.jobs().values().stream().map(j -> j.path("externalId").asText()).peek(externalIds::add).count();
-        assertThat(jobs).isEqualTo(externalIds.size());
+        List<String> jobIds = sandbox.jobs().values().stream().map(j -> j.path("externalId").asText()).toList();
+        Set<String> externalIds = new HashSet<>(jobIds);
+        long jobs = jobIds.size();
+        assertThat(jobs).isEqualTo(externalIds.size()).isEqualTo(requests);
         System.out.printf("%nCoverageBenchmark: %d sessions published with %d coverage requests in %.1f s (%.1f ms per session)%n",
                 SESSIONS, requests, publishSeconds, publishSeconds * 1000 / SESSIONS);
         System.out.printf("CoverageBenchmark: after the outage, %d owed HR calls sent in %.1f s (%.0f calls/s), all filled by callbacks after %.1f s; "

@@ -250,6 +250,28 @@ class CoverageTest {
     }
 
     @Test
+    void shouldCancelARequestWhenTheHrSystemCancelsItsJobAndIgnoreLaterNewsAboutIt() throws Exception {
+        sandbox.fillRate(1.0, 60_000);
+        String session = create(garfield, "2027-03-23", "PM");
+        awaitStatuses(session, "REQUESTED");
+        Map<String, Object> request = requests(session).get(0);
+        String requestId = (String) request.get("coverageRequestId");
+        String jobId = (String) request.get("hrJobId");
+
+        signed("msg_" + UUID.randomUUID(), callbackBody(requestId, jobId, "CANCELLED"), HrSandboxResource.CURRENT_SECRET)
+                .post("/hr/callbacks").then().statusCode(204);
+        signed("msg_" + UUID.randomUUID(), callbackBody(requestId, jobId, "FILLED"), HrSandboxResource.CURRENT_SECRET)
+                .post("/hr/callbacks").then().statusCode(204);
+
+        assertThat(statusOf(session, requestId)).isEqualTo("CANCELLED");
+        assertThat(EventShapes.coverage(requestId, "district.coverage.cancelled.v1").at("/data/status").asText()).isEqualTo("CANCELLED");
+        signed("msg_" + UUID.randomUUID(), callbackBody(UUID.randomUUID().toString(), "J-UNKNOWN", "FILLED"), HrSandboxResource.CURRENT_SECRET)
+                .post("/hr/callbacks").then().statusCode(404).contentType("application/problem+json");
+        signed("msg_" + UUID.randomUUID(), "{\"status\":\"FILLED\"}", HrSandboxResource.CURRENT_SECRET)
+                .post("/hr/callbacks").then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("externalId"));
+    }
+
+    @Test
     void shouldExportAbsenceJobsAsTheSameCsvBytesEachTimeWithHalfDayAndUnits() {
         sandbox.fillRate(1.0, 60_000);
         String session = create(garfield, "2027-03-02", "PM");
