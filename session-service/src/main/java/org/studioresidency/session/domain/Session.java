@@ -76,6 +76,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** A substitute request of this session was still not filled when the at-risk notice period began. */
+    @Column(name = "coverage_at_risk")
+    public boolean coverageAtRisk;
+
     @Version
     public long version;
 

@@ -1,6 +1,8 @@
 package org.studioresidency.session.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.studioresidency.session.domain.SessionScheduleChanged;
 import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.HalfDay;
 import org.studioresidency.session.domain.NextStep;
@@ -66,22 +68,27 @@ public class SessionEvents {
     }
 
     private final Outbox outbox;
+    private final Event<SessionScheduleChanged> scheduleChanged;
 
-    SessionEvents(Outbox outbox) {
+    SessionEvents(Outbox outbox, Event<SessionScheduleChanged> scheduleChanged) {
         this.outbox = outbox;
+        this.scheduleChanged = scheduleChanged;
     }
 
     public void published(Session session, Pairing pairing, DistrictSetting settings) {
         record("district.session.published.v1", session, new Published(state(session, pairing, settings)));
+        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
     }
 
     public void rescheduled(Session session, Pairing pairing, DistrictSetting settings, LocalDate previousDate, HalfDay previousHalfDay) {
         record("district.session.rescheduled.v1", session,
                 new Rescheduled(state(session, pairing, settings), previousDate, previousHalfDay));
+        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
     }
 
     public void cancelled(Session session, Pairing pairing, DistrictSetting settings) {
         record("district.session.cancelled.v1", session, new Cancelled(state(session, pairing, settings), session.cancelReason));
+        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
     }
 
     public void held(Session session, Pairing pairing, DistrictSetting settings, List<SessionRecordRepository.Attendance> attendance) {

@@ -13,13 +13,14 @@ public record SessionResponse(UUID sessionId, UUID pairingId, UUID schoolYearId,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String cancelReason,
                               SessionEvents.SchoolName hostSchool, List<SessionEvents.SchoolName> residencySchools,
                               SessionEvents.ConsultantRef consultant, List<SessionEvents.Member> participants,
-                              LocalDate proposedDate, HalfDay proposedHalfDay, String icsUid, int icsSequence, long version) {
+                              LocalDate proposedDate, HalfDay proposedHalfDay, String icsUid, int icsSequence, long version,
+                              boolean coverageAtRisk) {
 
     static SessionResponse of(SessionService.SessionView view) {
         SessionEvents.SessionState s = SessionEvents.state(view.session(), view.pairing(), view.settings());
         return new SessionResponse(s.sessionId(), s.pairingId(), s.schoolYearId(), s.number(), s.date(), s.halfDay(), s.startsAt(),
                 s.endsAt(), s.status(), view.session().cancelReason, s.hostSchool(), s.residencySchools(), s.consultant(),
                 s.participants(), view.session().proposedDate, view.session().proposedHalfDay, s.icsUid(), s.icsSequence(),
-                view.session().version);
+                view.session().version, view.session().coverageAtRisk);
     }
 }

@@ -2,6 +2,8 @@ package org.studioresidency.session.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.studioresidency.session.domain.SessionScheduleChanged;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studioresidency.session.domain.DistrictSetting;
@@ -53,11 +55,13 @@ public class PairingService {
     private final ProcessedEvents processed;
     private final SessionRepository sessions;
     private final SessionEvents events;
+    private final Event<SessionScheduleChanged> scheduleChanged;
 
-    PairingService(ProcessedEvents processed, SessionRepository sessions, SessionEvents events) {
+    PairingService(ProcessedEvents processed, SessionRepository sessions, SessionEvents events, Event<SessionScheduleChanged> scheduleChanged) {
         this.processed = processed;
         this.sessions = sessions;
         this.events = events;
+        this.scheduleChanged = scheduleChanged;
     }
 
     public List<Pairing> listForYear(UUID schoolYearId) {
@@ -118,6 +122,7 @@ public class PairingService {
                 continue;
             }
             sessions.releaseBookings(session.id);
+            scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
             List<UUID> unbooked = sessions.bookWherePossible(session.id, PlanningProblemFactory.participantIds(pairing), session.date, session.halfDay);
             if (!unbooked.isEmpty()) {
                 LOG.warnf("Pairing %s team version %d: staff %s already booked elsewhere on %s %s (session %s)", pairing.id,

@@ -83,4 +83,11 @@ public abstract class SessionException extends RuntimeException {
             super(422, "rule-violation", "Refused by a district rule", detail, reasons);
         }
     }
+
+    /** 401: a callback whose signature or timestamp does not check out; the caller should not retry it. */
+    public static class BadSignature extends SessionException {
+        public BadSignature(String detail) {
+            super(401, "bad-signature", "Unauthorized", detail, List.of());
+        }
+    }
 }

@@ -40,6 +40,19 @@ public final class EventShapes {
         throw new AssertionError("No " + type + " event for session " + sessionId);
     }
 
+    /** The first event of this type about the coverage request on the district.coverage topic. */
+    public static JsonNode coverage(String requestId, String type) {
+        List<ConsumerRecord<String, String>> records = TopicReader.read(TestInfrastructure.kafkaBootstrapServers(), Topics.COVERAGE,
+                rs -> rs.stream().anyMatch(r -> requestId.equals(r.key()) && r.value().contains(type)), Duration.ofSeconds(30));
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode node = read(record.value());
+            if (requestId.equals(record.key()) && type.equals(node.path("type").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("No " + type + " event for coverage request " + requestId);
+    }
+
     public static void assertSameFieldsAsExample(JsonNode event, String type) {
         JsonNode example;
         try {
