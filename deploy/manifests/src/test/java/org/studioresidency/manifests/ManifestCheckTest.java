@@ -112,7 +112,7 @@ class ManifestCheckTest {
                 assertThat(document.getValue()).as("Secret in %s", document.getKey()).doesNotContainKeys("data", "stringData");
             }
         }
-        Pattern secretName = Pattern.compile("PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL");
+        Pattern secretName = Pattern.compile("PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_KEY");
         for (String service : Manifests.SERVICES) {
             asMap(get(manifests.compose(), "services", service, "environment")).forEach((name, value) -> {
                 if (secretName.matcher(name).find()) {
