@@ -22,7 +22,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * A district's year through the whole system, over HTTP with bearer tokens as the portal would: import the
  * directory from OneRoster, designate studios, match and confirm pairings, import the calendar, plan and publish
- * the year, hold and summarise a session, and see the principals' email and the calendar feed.
+ * the year, substitutes requested from and filled by the HR sandbox, hold and summarise a session, and see the
+ * principals' summary and weekly digest emails and the calendar feed.
  */
 class WholeYearScenarioIT {
 
@@ -83,6 +84,14 @@ class WholeYearScenarioIT {
         JsonPath sessions = session().queryParam("schoolYearId", year).get("/sessions").then().log().ifValidationFails().statusCode(200)
                 .extract().jsonPath();
         assertThat(sessions.getList("status", String.class)).hasSize(12).containsOnly("PUBLISHED");
+
+        // Four released teachers per session (one studio teacher, three residency teachers): the sandbox HR system
+        // answers every request, filling most of them, and the statuses come back on signed callbacks.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<String> statuses = session().queryParam("from", "2031-08-25").queryParam("to", "2032-06-11")
+                    .get("/coverage/requests").then().statusCode(200).extract().jsonPath().getList("status", String.class);
+            assertThat(statuses).hasSize(48).containsAnyOf("FILLED").allMatch(s -> s.equals("FILLED") || s.equals("UNFILLED"));
+        });
 
         String studioPairing = pairings.get(0);
         String first = firstSessionOf(sessions, studioPairing);

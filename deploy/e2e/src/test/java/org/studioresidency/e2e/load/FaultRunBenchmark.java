@@ -136,6 +136,21 @@ class FaultRunBenchmark {
         }
         counts.put("summary emails (2 principals per summarised session)", expectedEmails + " | " + distinct.size()
                 + " | " + (expectedEmails - distinct.size()) + " | " + (received.size() - distinct.size()));
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                count(stack, "session", "SELECT count(*) FROM hr_dispatch WHERE sent_at IS NULL") == 0);
+        Set<String> expectedJobs = new HashSet<>();
+        try (Connection c = connect(stack, "session");
+             ResultSet rs = c.createStatement().executeQuery("SELECT id FROM coverage_request WHERE status <> 'CANCELLED'")) {
+            while (rs.next()) {
+                expectedJobs.add(rs.getString(1));
+            }
+        }
+        List<String> jobs = stack.hr().jobs().values().stream().map(j -> j.path("externalId").asText()).toList();
+        Set<String> distinctJobs = new HashSet<>(jobs);
+        long missingJobs = expectedJobs.stream().filter(id -> !distinctJobs.contains(id)).count();
+        counts.put("substitute requests (live coverage requests -> HR jobs)", expectedJobs.size() + " | "
+                + (expectedJobs.size() - missingJobs) + " | " + missingJobs + " | " + (jobs.size() - distinctJobs.size()));
         return counts;
     }
 

@@ -47,6 +47,8 @@ class PortalLoadBenchmark {
                 results.add(load.run("sessions of a school (principal): GET /sessions?schoolYearId=", rate, STEP,
                         i -> OpenLoopLoad.get(session + "/sessions?schoolYearId=" + district.schoolYearId,
                                 principals.get(i % principals.size()))));
+                results.add(load.run("coverage summary: GET /coverage/fill-rate?by=SCHOOL (a month)", rate, STEP,
+                        i -> OpenLoopLoad.get(session + "/coverage/fill-rate?from=2032-10-01&to=2032-10-31&by=SCHOOL", admin)));
             }
             System.out.printf("%nLarge district: %d schools, %d pairings, %d sessions published%n",
                     LargeDistrict.SCHOOLS, district.pairingIds.size(), district.sessions);
