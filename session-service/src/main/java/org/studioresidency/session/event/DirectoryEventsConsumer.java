@@ -34,10 +34,7 @@ public class DirectoryEventsConsumer {
     @Retry(maxRetries = 4, delay = 200)
     @ExponentialBackoff(maxDelay = 5000)
     public void consume(String cloudEvent) throws JsonProcessingException {
-        IncomingEvent event = json.readValue(cloudEvent, IncomingEvent.class);
-        if (event.id() == null || event.type() == null) {
-            throw new IllegalArgumentException("Not a CloudEvent: id and type are required");
-        }
+        IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
         Class<?> reader = EventReaders.BY_TYPE.get(event.type());
         if (reader == null) {
             return;
