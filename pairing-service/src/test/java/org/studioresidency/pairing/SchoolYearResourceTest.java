@@ -55,4 +55,23 @@ class SchoolYearResourceTest {
         given().auth().oauth2(ADMIN).contentType("application/json").body(body).post("/school-years")
                 .then().statusCode(409).contentType("application/problem+json");
     }
+
+    @Test
+    void shouldMoveASchoolYearsLastDayOnlyFromTheVersionLastRead() {
+        String location = given().auth().oauth2(ADMIN).contentType("application/json")
+                .body("{\"name\": \"2034-35\", \"firstDay\": \"2034-08-28\", \"lastDay\": \"2035-06-08\"}")
+                .post("/school-years").then().statusCode(201).extract().header("Location");
+        String etag = given().auth().oauth2(ADMIN).get(location).then().statusCode(200).extract().header("ETag");
+        String moved = "{\"name\": \"2034-35\", \"firstDay\": \"2034-08-28\", \"lastDay\": \"2035-06-13\"}";
+
+        given().auth().oauth2(ADMIN).contentType("application/json").body(moved).put(location)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag).body(moved).put(location)
+                .then().statusCode(200).body("lastDay", equalTo("2035-06-13"));
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag).body(moved).put(location)
+                .then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(TestInfrastructure.token("viewer")).contentType("application/json").header("If-Match", etag)
+                .body(moved).put(location).then().statusCode(403);
+        given().auth().oauth2(ADMIN).get(location).then().body("lastDay", equalTo("2035-06-13"));
+    }
 }

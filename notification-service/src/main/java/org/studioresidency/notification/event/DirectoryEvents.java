@@ -12,6 +12,7 @@ public final class DirectoryEvents {
     public static final String STAFF_CREATED = "district.directory.staff.created.v1";
     public static final String STAFF_UPDATED = "district.directory.staff.updated.v1";
     public static final String SCHOOL_YEAR_CREATED = "district.directory.school-year.created.v1";
+    public static final String SCHOOL_YEAR_UPDATED = "district.directory.school-year.updated.v1";
 
     private DirectoryEvents() {
     }

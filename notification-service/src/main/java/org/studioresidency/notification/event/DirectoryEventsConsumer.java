@@ -34,7 +34,7 @@ public class DirectoryEventsConsumer {
     public void consume(String cloudEvent) throws JsonProcessingException {
         IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
         switch (event.type()) {
-            case DirectoryEvents.SCHOOL_YEAR_CREATED ->
+            case DirectoryEvents.SCHOOL_YEAR_CREATED, DirectoryEvents.SCHOOL_YEAR_UPDATED ->
                     schoolYears.apply(event.id(), json.treeToValue(event.data(), SchoolYearService.SchoolYearCreated.class));
             case DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED ->
                     directory.apply(event.id(), json.treeToValue(event.data(), DirectoryEvents.SchoolState.class));

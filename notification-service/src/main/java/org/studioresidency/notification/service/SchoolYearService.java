@@ -16,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchoolYearService {
 
-    /** What this service reads of {@code district.directory.school-year.created.v1}. */
+    /** What this service reads of {@code district.directory.school-year.created.v1} and {@code ...updated.v1} (full state). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SchoolYearCreated(UUID schoolYearId, String name, LocalDate firstDay, LocalDate lastDay) {
     }

@@ -5,7 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,11 +53,28 @@ public class SchoolYearResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
-    @Operation(operationId = "getSchoolYear", summary = "Get one school year")
-    @APIResponse(responseCode = "200", description = "The school year")
+    @Operation(operationId = "getSchoolYear", summary = "Get one school year; its ETag is the version to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The school year", content = @Content(schema = @Schema(implementation = SchoolYearResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SchoolYearResponse get(@PathParam("id") UUID id) {
-        return toResponse(service.get(id));
+    public Response get(@PathParam("id") UUID id) {
+        SchoolYear year = service.get(id);
+        return Response.ok(toResponse(year)).tag(Versions.etag(year.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "updateSchoolYear", summary = "Rename a school year or move its days; If-Match must carry the ETag of your last read")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SchoolYearResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another school year has that name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed by someone else since your read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchoolYearRequest request) {
+        SchoolYear year = service.update(id, Versions.expected(ifMatch, "school year " + id), request.name(), request.firstDay(),
+                request.lastDay());
+        return Response.ok(toResponse(year)).tag(Versions.etag(year.version)).build();
     }
 
     @POST

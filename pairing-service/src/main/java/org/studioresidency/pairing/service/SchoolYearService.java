@@ -14,7 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchoolYearService {
 
-    /** Data of {@code district.directory.school-year.created.v1}. */
+    /** Data of {@code district.directory.school-year.created.v1} and {@code ...updated.v1}: the full state. */
     public record SchoolYearCreated(UUID schoolYearId, String name, LocalDate firstDay, LocalDate lastDay) {
     }
 
@@ -49,6 +49,34 @@ public class SchoolYearService {
         year.lastDay = lastDay;
         schoolYears.persist(year);
         outbox.record(Topics.DIRECTORY, "district.directory.school-year.created.v1", "school-years/" + year.id, year.id,
+                new SchoolYearCreated(year.id, name, firstDay, lastDay));
+        return year;
+    }
+
+    /**
+     * Renames a school year or moves its first or last day. Other services hold copies (session-service frames its
+     * calendar with the days), so a real change is announced; an update that changes nothing announces nothing.
+     */
+    @Transactional
+    public SchoolYear update(UUID id, long expectedVersion, String name, LocalDate firstDay, LocalDate lastDay) {
+        SchoolYear year = get(id);
+        if (year.version != expectedVersion) {
+            throw new PairingException.StaleVersion("School year " + id);
+        }
+        if (!lastDay.isAfter(firstDay)) {
+            throw new PairingException.InvalidField("lastDay", "must be after firstDay");
+        }
+        if (schoolYears.findByName(name).filter(other -> !other.id.equals(id)).isPresent()) {
+            throw new PairingException.Conflict("School year " + name + " already exists.");
+        }
+        if (year.name.equals(name) && year.firstDay.equals(firstDay) && year.lastDay.equals(lastDay)) {
+            return year;
+        }
+        year.name = name;
+        year.firstDay = firstDay;
+        year.lastDay = lastDay;
+        schoolYears.getEntityManager().flush();
+        outbox.record(Topics.DIRECTORY, "district.directory.school-year.updated.v1", "school-years/" + year.id, year.id,
                 new SchoolYearCreated(year.id, name, firstDay, lastDay));
         return year;
     }

@@ -31,7 +31,7 @@ import static org.studioresidency.pairing.DistrictFixtures.ADMIN;
 class EventContractTest {
 
     private static final List<String> TYPES = List.of(
-            "district.directory.school-year.created.v1", "district.directory.school.created.v1", "district.directory.school.updated.v1",
+            "district.directory.school-year.created.v1", "district.directory.school-year.updated.v1", "district.directory.school.created.v1", "district.directory.school.updated.v1",
             "district.directory.staff.created.v1", "district.directory.staff.updated.v1", "district.pairing.confirmed.v1",
             "district.pairing.team-changed.v1", "district.pairing.dissolved.v1");
 
@@ -64,6 +64,11 @@ class EventContractTest {
 
     private List<String> producePairingLifecycle() {
         UUID year = DistrictFixtures.schoolYear();
+        var read = given().auth().oauth2(ADMIN).get("/school-years/" + year).then().statusCode(200).extract();
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", read.header("ETag"))
+                .body("{\"name\": \"%s\", \"firstDay\": \"%s\", \"lastDay\": \"%s\"}".formatted(read.path("name"),
+                        read.path("firstDay"), java.time.LocalDate.parse(read.path("lastDay")).plusDays(3)))
+                .put("/school-years/" + year).then().statusCode(200);
         UUID leader = DistrictFixtures.staff("Contract Director", "CENTRAL_OFFICE_LEADER", null);
         UUID studio = DistrictFixtures.school("Contract Studio", 30, null, null, leader);
         UUID principal = DistrictFixtures.staff("Contract Principal", "PRINCIPAL", studio);

@@ -11,6 +11,7 @@ public final class EventReaders {
 
     public static final Map<String, Class<?>> BY_TYPE = Map.of(
             "district.directory.school-year.created.v1", SchoolYearService.SchoolYearCreated.class,
+            "district.directory.school-year.updated.v1", SchoolYearService.SchoolYearCreated.class,
             "district.directory.school.created.v1", DirectoryService.SchoolChanged.class,
             "district.directory.school.updated.v1", DirectoryService.SchoolChanged.class,
             "district.directory.staff.created.v1", DirectoryService.StaffChanged.class,
