@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,10 +53,18 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates the database if it does not exist yet. */
     public void ensureDatabase(String database) {
+        ensureDatabase(port(), database);
+    }
+
+    /**
+     * Creates the database on the server at this loopback port if it does not exist yet. Static so that code holding
+     * only the port (tests in another class loader) creates databases the same way.
+     */
+    public static void ensureDatabase(int port, String database) {
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database names are lower-case letters, digits and _: " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD)) {
             try (ResultSet rs = connection.createStatement()
                     .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {

@@ -54,16 +54,7 @@ public final class TestInfrastructure {
     public static String jdbcUrl(String database) {
         ensureStarted();
         int port = Integer.parseInt(System.getProperty(POSTGRES_PORT));
-        try (var connection = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", PostgresServer.USER, PostgresServer.PASSWORD)) {
-            var exists = connection.createStatement()
-                    .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
-            if (!exists.next()) {
-                connection.createStatement().execute("CREATE DATABASE " + database);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not create test database " + database, e);
-        }
+        PostgresServer.ensureDatabase(port, database);
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 

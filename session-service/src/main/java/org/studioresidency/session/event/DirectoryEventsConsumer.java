@@ -17,8 +17,6 @@ import org.studioresidency.session.service.SchoolYearService;
 @ApplicationScoped
 public class DirectoryEventsConsumer {
 
-    static final String CONSUMER = "directory";
-
     private final ObjectMapper json;
     private final SchoolYearService schoolYears;
     private final DirectoryService directory;
