@@ -177,6 +177,29 @@ class PairingFlowTest {
         assertThat(events.get(1).at("/data/teamVersion").asInt()).isEqualTo(2);
         assertThat(events.get(1).at("/data/team/4/teamRole").asText()).isEqualTo("CONSULTANT");
         assertThat(events.get(2).at("/data/reason").asText()).isEqualTo("Studio teacher left the district mid-year");
+        assertThat(events).extracting(e -> e.at("/data/yearRevision").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(e -> e.at("/data/changesInRevision").asInt()).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void shouldNumberEachChangeOfAYearsPairingsAndReturnTheNumberAsAConsistencyToken() {
+        UUID year = DistrictFixtures.schoolYear();
+        studio(year, "Jefferson", 20, 1);
+        studio(year, "Kennedy", 60, 1);
+        UUID near = residency("Lowell", 22);
+        UUID far = residency("Madison", 58);
+        ExtractableResponse<Response> proposal = propose(year, "{\"residencySchoolIds\": [\"%s\", \"%s\"]}".formatted(near, far));
+
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(ADMIN).header("If-Match", proposal.header("ETag"))
+                .post("/matchings/" + proposal.path("id") + "/confirmation").then().statusCode(200).extract();
+
+        assertThat(confirmed.<List<Integer>>path("yearRevision")).containsExactly(1, 1);
+        String pairingId = confirmed.path("[0].id");
+        String etag = given().auth().oauth2(ADMIN).get("/pairings/" + pairingId).then().statusCode(200)
+                .body("yearRevision", equalTo(1)).extract().header("ETag");
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag)
+                .body("{\"reason\": \"Principal conflict\"}")
+                .post("/pairings/" + pairingId + "/dissolution").then().statusCode(200).body("yearRevision", equalTo(2));
     }
 
     @Test

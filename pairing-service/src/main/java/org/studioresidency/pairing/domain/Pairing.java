@@ -34,6 +34,10 @@ public class Pairing extends PanacheEntityBase {
     @Column(name = "team_version")
     public int teamVersion = 1;
 
+    /** The year's pairing revision of this pairing's last change: the consistency token its writes return. */
+    @Column(name = "year_revision")
+    public long yearRevision;
+
     @Version
     public long version;
 }

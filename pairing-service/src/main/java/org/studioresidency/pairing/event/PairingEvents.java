@@ -17,9 +17,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PairingEvents {
 
-    /** Data of {@code district.pairing.confirmed.v1} and {@code ...team-changed.v1}. */
+    /**
+     * Data of {@code district.pairing.confirmed.v1} and {@code ...team-changed.v1}. {@code yearRevision} numbers the
+     * change among the year's pairing changes; {@code changesInRevision} says how many pairing events that change wrote,
+     * so a consumer knows when it has all of them (see deploy/EVENTS.md, "Read-your-writes").
+     */
     public record PairingState(UUID pairingId, UUID schoolYearId, SchoolRef studioSchool, List<SchoolRef> residencySchools,
-                               List<Member> team, int teamVersion) {
+                               List<Member> team, int teamVersion, long yearRevision, int changesInRevision) {
     }
 
     public record SchoolRef(UUID schoolId, String name) {
@@ -29,7 +33,7 @@ public class PairingEvents {
     }
 
     /** Data of {@code district.pairing.dissolved.v1}. */
-    public record Dissolved(UUID pairingId, UUID schoolYearId, String reason) {
+    public record Dissolved(UUID pairingId, UUID schoolYearId, String reason, long yearRevision, int changesInRevision) {
     }
 
     private final Outbox outbox;
@@ -39,30 +43,32 @@ public class PairingEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void confirmed(Pairing pairing, School studio, List<School> residencies, List<TeamMember> team, Map<UUID, Staff> staff) {
+    public void confirmed(Pairing pairing, School studio, List<School> residencies, List<TeamMember> team, Map<UUID, Staff> staff,
+                          int changesInRevision) {
         outbox.record(Topics.PAIRING, "district.pairing.confirmed.v1", "pairings/" + pairing.id, pairing.id,
-                state(pairing, studio, residencies, team, staff));
+                state(pairing, studio, residencies, team, staff, changesInRevision));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void teamChanged(Pairing pairing, School studio, List<School> residencies, List<TeamMember> team, Map<UUID, Staff> staff) {
         outbox.record(Topics.PAIRING, "district.pairing.team-changed.v1", "pairings/" + pairing.id, pairing.id,
-                state(pairing, studio, residencies, team, staff));
+                state(pairing, studio, residencies, team, staff, 1));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dissolved(Pairing pairing) {
         outbox.record(Topics.PAIRING, "district.pairing.dissolved.v1", "pairings/" + pairing.id, pairing.id,
-                new Dissolved(pairing.id, pairing.schoolYearId, pairing.dissolvedReason));
+                new Dissolved(pairing.id, pairing.schoolYearId, pairing.dissolvedReason, pairing.yearRevision, 1));
     }
 
-    public static PairingState state(Pairing pairing, School studio, List<School> residencies, List<TeamMember> team, Map<UUID, Staff> staff) {
+    private static PairingState state(Pairing pairing, School studio, List<School> residencies, List<TeamMember> team, Map<UUID, Staff> staff,
+                                      int changesInRevision) {
         return new PairingState(pairing.id, pairing.schoolYearId, new SchoolRef(studio.id, studio.name),
                 residencies.stream().map(s -> new SchoolRef(s.id, s.name)).toList(),
                 team.stream().map(m -> {
                     Staff person = staff.get(m.staffId());
                     return new Member(person.id, person.name, person.email, person.role, person.schoolId, m.teamRole());
                 }).toList(),
-                pairing.teamVersion);
+                pairing.teamVersion, pairing.yearRevision, changesInRevision);
     }
 }

@@ -54,4 +54,16 @@ public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
         return getEntityManager().createQuery("FROM TeamVersion WHERE pairingId = ?1 ORDER BY teamVersion DESC", TeamVersion.class)
                 .setParameter(1, pairingId).getResultList();
     }
+
+    /**
+     * Takes the year's next pairing revision. The upsert holds the year's row until the transaction ends, so two
+     * replicas changing the same year's pairings number their changes one after the other, in commit order.
+     */
+    public long nextYearRevision(UUID schoolYearId) {
+        Object revision = getEntityManager().createNativeQuery(
+                        "INSERT INTO pairing_year_revision (school_year_id, revision) VALUES (:y, 1) ON CONFLICT (school_year_id)"
+                                + " DO UPDATE SET revision = pairing_year_revision.revision + 1 RETURNING revision")
+                .setParameter("y", schoolYearId).getSingleResult();
+        return ((Number) revision).longValue();
+    }
 }

@@ -107,7 +107,8 @@ public class PairingResource {
                 new PairingResponse.SchoolRef(view.studio().id, view.studio().name),
                 view.residencies().stream().map(s -> new PairingResponse.SchoolRef(s.id, s.name)).toList(),
                 view.pairing().active, view.pairing().dissolvedReason, members(view.team().members, view.staff()),
-                view.pairing().teamVersion, view.warnings(), view.pairing().version);
+                view.pairing().teamVersion, view.warnings(), view.pairing().version,
+                view.pairing().yearRevision);
     }
 
     private static List<PairingResponse.Member> members(List<TeamMember> members, Map<UUID, Staff> people) {

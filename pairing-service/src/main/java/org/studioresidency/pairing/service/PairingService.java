@@ -78,10 +78,12 @@ public class PairingService {
         Map<UUID, StudioDesignation> designated = designations.ofYear(proposal.schoolYearId).stream()
                 .collect(Collectors.toMap(d -> d.schoolId, Function.identity()));
         List<PairingView> confirmed = new ArrayList<>();
+        long revision = pairings.nextYearRevision(proposal.schoolYearId);
         for (Map.Entry<UUID, List<UUID>> entry : byStudio.entrySet()) {
             Pairing pairing = new Pairing();
             pairing.id = UUID.randomUUID();
             pairing.schoolYearId = proposal.schoolYearId;
+            pairing.yearRevision = revision;
             pairing.studioSchoolId = entry.getKey();
             pairing.proposalId = proposal.id;
             pairings.persist(pairing);
@@ -97,7 +99,7 @@ public class PairingService {
             TeamVersion version = recordTeam(pairing, team, confirmedBy, "assembled from the directory when the pairing was confirmed");
             pairings.flush();
             PairingView view = view(pairing, version);
-            events.confirmed(pairing, view.studio(), view.residencies(), team, view.staff());
+            events.confirmed(pairing, view.studio(), view.residencies(), team, view.staff(), byStudio.size());
             confirmed.add(view);
         }
         proposal.status = MatchingProposal.Status.CONFIRMED;
@@ -139,6 +141,7 @@ public class PairingService {
             return view(pairing, current);
         }
         pairing.teamVersion++;
+        pairing.yearRevision = pairings.nextYearRevision(pairing.schoolYearId);
         TeamVersion version = recordTeam(pairing, List.copyOf(members), changedBy, note);
         pairings.flush();
         PairingView view = view(pairing, version);
@@ -151,6 +154,7 @@ public class PairingService {
         Pairing pairing = active(id, expectedVersion);
         pairing.active = false;
         pairing.dissolvedReason = reason;
+        pairing.yearRevision = pairings.nextYearRevision(pairing.schoolYearId);
         pairings.residencies(id).forEach(r -> r.active = false);
         pairings.flush();
         events.dissolved(pairing);
