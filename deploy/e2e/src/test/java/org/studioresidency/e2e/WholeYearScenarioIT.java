@@ -62,8 +62,9 @@ class WholeYearScenarioIT {
                 .post("/matchings/" + proposal.path("id") + "/confirmation")
                 .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("id", String.class);
         assertThat(pairings).hasSize(2);
+        long pairingRevision = 0;
         for (String pairingId : pairings) {
-            completeTeam(pairingId, staff, schools);
+            pairingRevision = Math.max(pairingRevision, completeTeam(pairingId, staff, schools));
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -72,7 +73,8 @@ class WholeYearScenarioIT {
         session().contentType("text/calendar").body(calendar())
                 .post("/school-years/" + year + "/calendar/import").then().log().ifValidationFails().statusCode(200);
 
-        String job = session().body("{\"schoolYearId\": \"%s\"}".formatted(year))
+        // The consistency token of the last team change: planning waits until session-service has every team.
+        String job = session().body(Map.of("schoolYearId", year, "pairingRevision", pairingRevision))
                 .post("/planning-jobs").then().log().ifValidationFails().statusCode(202).extract().path("jobId");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 List.of("SOLVED", "STOPPED", "FAILED").contains(session().get("/planning-jobs/" + job).then().extract().<String>path("status")));
@@ -215,8 +217,11 @@ class WholeYearScenarioIT {
                 .put("/school-years/" + year + "/designations/" + schoolId).then().log().ifValidationFails().statusCode(200);
     }
 
-    /** Both schools' principals, coaches and teachers, a consultant, the central-office leader and the district coach. */
-    private void completeTeam(String pairingId, Map<String, String> staff, Map<String, String> schools) {
+    /**
+     * Both schools' principals, coaches and teachers, a consultant, the central-office leader and the district coach;
+     * returns the change's consistency token.
+     */
+    private long completeTeam(String pairingId, Map<String, String> staff, Map<String, String> schools) {
         ExtractableResponse<Response> current = pairing().get("/pairings/" + pairingId).then().log().ifValidationFails().statusCode(200).extract();
         String studio = current.path("studioSchool.schoolId");
         String residency = current.path("residencySchools[0].schoolId");
@@ -234,9 +239,10 @@ class WholeYearScenarioIT {
         members.add(member(staff, s == 1 ? "u92" : "u93", "CONSULTANT"));
         members.add(member(staff, "u90", "CENTRAL_OFFICE_LEADER"));
         members.add(member(staff, "u91", "DISTRICT_LITERACY_COACH"));
-        pairing().header("If-Match", current.header("ETag"))
+        return pairing().header("If-Match", current.header("ETag"))
                 .body(Map.of("members", members, "note", "Full team for the year"))
-                .put("/pairings/" + pairingId + "/team").then().log().ifValidationFails().statusCode(200).body("team.size()", equalTo(13));
+                .put("/pairings/" + pairingId + "/team").then().log().ifValidationFails().statusCode(200).body("team.size()", equalTo(13))
+                .extract().jsonPath().getLong("yearRevision");
     }
 
     private static Map<String, String> member(Map<String, String> staff, String id, String teamRole) {
