@@ -32,8 +32,10 @@ public class DirectoryService {
     private static final String CONSUMER = "directory.people";
 
     private final ProcessedEvents processed;
+    private final CalendarSubscriptions subscriptions;
 
-    DirectoryService(ProcessedEvents processed) {
+    DirectoryService(ProcessedEvents processed, CalendarSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.processed = processed;
     }
 
@@ -66,5 +68,8 @@ public class DirectoryService {
         staff.schoolId = changed.schoolId();
         staff.active = changed.active() == null || changed.active();
         staff.persist();
+        if (!staff.active) {
+            subscriptions.personLeft(staff.id);
+        }
     }
 }
