@@ -1,5 +1,6 @@
 package org.studioresidency.session.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
 import org.studioresidency.session.service.CalendarFeedService;
+import org.studioresidency.session.service.CalendarSubscriptions;
 import org.studioresidency.session.service.SessionException;
 
 import java.util.UUID;
@@ -28,11 +30,23 @@ public class CalendarFeedResource {
     static final String TEXT_CALENDAR = "text/calendar";
 
     private final CalendarFeedService service;
+    private final CalendarSubscriptions subscriptions;
     private final CurrentUser user;
 
-    CalendarFeedResource(CalendarFeedService service, CurrentUser user) {
+    CalendarFeedResource(CalendarFeedService service, CalendarSubscriptions subscriptions, CurrentUser user) {
         this.service = service;
+        this.subscriptions = subscriptions;
         this.user = user;
+    }
+
+    @GET
+    @Path("/subscriptions/{token}.ics")
+    @PermitAll
+    @Operation(operationId = "subscribedCalendarFeed", summary = "The feed behind a secret subscription URL (no bearer token: the URL is the credential)")
+    @APIResponse(responseCode = "200", description = "text/calendar")
+    @APIResponse(responseCode = "404", description = "Unknown or revoked subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String subscribed(@PathParam("token") String token) {
+        return subscriptions.feed(token);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.studioresidency.session.rest;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +37,7 @@ import java.util.UUID;
  * Secret feed URLs for Google Calendar, Outlook and other apps that subscribe by URL: the district office creates them
  * for anyone, a principal for their school and its people. The URL itself is the credential of the feed it reads.
  */
-@Path("/")
+@Path("/calendar-subscriptions")
 @Tag(name = "Calendar feeds")
 public class CalendarSubscriptionResource {
 
@@ -64,7 +63,6 @@ public class CalendarSubscriptionResource {
     }
 
     @POST
-    @Path("/calendar-subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
@@ -84,7 +82,6 @@ public class CalendarSubscriptionResource {
     }
 
     @GET
-    @Path("/calendar-subscriptions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
     @Operation(operationId = "listCalendarSubscriptions", summary = "Live calendar subscriptions (principals: their school's), without their URLs")
@@ -94,24 +91,13 @@ public class CalendarSubscriptionResource {
     }
 
     @DELETE
-    @Path("/calendar-subscriptions/{id}")
+    @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
     @Operation(operationId = "revokeCalendarSubscription", summary = "Revoke a calendar subscription: its URL answers 404 from now on")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such live subscription (principals: of your school)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void revoke(@PathParam("id") UUID id) {
         subscriptions.revoke(id, onlySchool());
-    }
-
-    @GET
-    @Path("/feeds/subscriptions/{token}.ics")
-    @Produces(CalendarFeedResource.TEXT_CALENDAR)
-    @PermitAll
-    @Operation(operationId = "subscribedCalendarFeed", summary = "The feed behind a secret subscription URL (no bearer token: the URL is the credential)")
-    @APIResponse(responseCode = "200", description = "text/calendar")
-    @APIResponse(responseCode = "404", description = "Unknown or revoked subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String feed(@PathParam("token") String token) {
-        return subscriptions.feed(token);
     }
 
     private Optional<UUID> onlySchool() {

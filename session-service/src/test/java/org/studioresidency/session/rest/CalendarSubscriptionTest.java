@@ -60,7 +60,7 @@ class CalendarSubscriptionTest {
         String ics = given().get(url).then().statusCode(200).contentType(startsWith("text/calendar")).extract().asString();
 
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        assertThat(calendar.<Component>getComponents(Component.VEVENT)).hasSize(1);
+        assertThat(calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents(Component.VEVENT)).hasSize(1);
         assertThat(url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length()))
                 .as("at least 128 bits of randomness, URL-safe").matches("[A-Za-z0-9_-]{43}");
     }
