@@ -66,6 +66,11 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
         return list("schoolId = ?1 AND active = true", Sort.by("name").and("id"), schoolId);
     }
 
+    /** Everyone active in the role, by name then id. */
+    public List<Staff> activeIn(StaffRole role) {
+        return list("role = ?1 AND active = true", Sort.by("name").and("id"), role);
+    }
+
     public List<Staff> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id IN ?1", ids);
     }
