@@ -75,7 +75,8 @@ public class StaffResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getStaffMember", summary = "Get one staff member; the ETag is the record's version")
-    @APIResponse(responseCode = "200", description = "The staff member")
+    @APIResponse(responseCode = "200", description = "The staff member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "404", description = "No such staff member, or not at the principal's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Staff member = service.staffMember(id, Scope.of(user));
