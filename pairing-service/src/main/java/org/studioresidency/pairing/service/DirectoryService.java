@@ -198,7 +198,7 @@ public class DirectoryService {
             throw new PairingException.InvalidField("schoolId", "must be empty for role " + data.role() + " (central office or consultant)");
         }
         if (!data.grades().isEmpty() && data.role() != StaffRole.TEACHER) {
-            throw new PairingException.InvalidField("grades", "are only for teachers");
+            throw new PairingException.InvalidField("grade", "is only for teachers, as are grades");
         }
         if (data.schoolId() != null && schools.findByIdOptional(data.schoolId()).isEmpty()) {
             throw new PairingException.InvalidField("schoolId", "names no school");
