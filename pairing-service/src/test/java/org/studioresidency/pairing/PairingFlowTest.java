@@ -302,8 +302,10 @@ class PairingFlowTest {
         given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag)
                 .body("{\"teacherIds\": [\"%s\"]}".formatted(studio.teacher()))
                 .put(participants + residency).then().statusCode(400).body("errors[0].field", equalTo("teacherIds[0]"));
+        int revision = confirmed.path("[0].yearRevision");
         String changed = given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag).body(body)
-                .put(participants + residency).then().statusCode(200).body("teamVersion", equalTo(2)).extract().header("ETag");
+                .put(participants + residency).then().statusCode(200)
+                .body("teamVersion", equalTo(2), "yearRevision", equalTo(revision + 1)).extract().header("ETag");
 
         List<String> travellers = given().auth().oauth2(ADMIN).get("/pairings/" + pairingId).then()
                 .header("ETag", changed).extract().path("team.findAll { it.teamRole == 'RESIDENCY_TEACHER' }.staffId");
