@@ -3,17 +3,23 @@ package org.studioresidency.pairing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.pairing.repository.OutboxRepository;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -136,6 +142,90 @@ class ImportResourceTest {
         given().auth().oauth2(ADMIN).multiPart("file", "demographics.csv", "school,enrollment\nX,1\n".getBytes(), "text/csv")
                 .post("/imports/demographics").then().statusCode(400).body("errors[0].field", equalTo("demographics.csv"),
                         "errors[0].message", containsString("externalId"));
+    }
+
+    @Test
+    void shouldGiveEachImportedRowTheIdOfItsRecordAndFindTheRecordsByExternalId() {
+        String p = unique("IDS");
+        ExtractableResponse<Response> first = importOneRoster(orgs(p), users(p), roles(p)).statusCode(200).extract();
+        String s1 = first.path("rows.find { it.sourcedId == '" + p + "-s1' }.id");
+        String s2 = first.path("rows.find { it.sourcedId == '" + p + "-s2' }.id");
+        String u1 = first.path("rows.find { it.sourcedId == '" + p + "-u1' }.id");
+        assertThat(List.of(s1, s2, u1)).doesNotContainNull();
+        assertThat(first.<String>path("rows.find { it.sourcedId == '" + p + "-u4' }.id")).as("a skipped row has no record").isNull();
+
+        given().auth().oauth2(ADMIN).queryParam("externalId", p + "-s1", p + "-s2").get("/schools").then().statusCode(200)
+                .body("total", equalTo(2), "items.id", containsInAnyOrder(s1, s2));
+        given().auth().oauth2(ADMIN).queryParam("externalId", p + "-u1").get("/staff").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].id", equalTo(u1));
+        importOneRoster(orgs(p), users(p), roles(p)).statusCode(200)
+                .body("unchanged", equalTo(5), "rows.find { it.sourcedId == '" + p + "-s1' }.id", equalTo(s1),
+                        "rows.find { it.sourcedId == '" + p + "-u1' }.id", equalTo(u1));
+        given().auth().oauth2(ADMIN).multiPart("file", "demographics.csv", ("externalId,enrollment\n" + p + "-s2,410\n").getBytes(), "text/csv")
+                .post("/imports/demographics").then().statusCode(200).body("rows[0].id", equalTo(s2));
+    }
+
+    @Test
+    void shouldNotListByMoreExternalIdsThanAPageHolds() {
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, 200).mapToObj(i -> "X" + i).toList();
+        given().auth().oauth2(ADMIN).queryParam("externalId", tooMany).get("/schools").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("externalId"));
+    }
+
+    @Test
+    void shouldImportEachSchoolsSupervisingLeaderFromTheDemographicsFile() {
+        String p = unique("SUP");
+        String users = users(p) + """
+                %1$s-d1,active,,true,dirA,,Ann,Director,,,%1$s.adirector@district.example,,,,,,,,,,,%1$s-d,,CENTRAL_OFFICE_LEADER
+                %1$s-d2,active,,true,dirB,,Ben,Director,,,%1$s.bdirector@district.example,,,,,,,,,,,%1$s-d,,CENTRAL_OFFICE_LEADER
+                """.formatted(p);
+        ExtractableResponse<Response> imported = importOneRoster(orgs(p), users, roles(p)).statusCode(200).extract();
+        String ann = imported.path("rows.find { it.sourcedId == '" + p + "-d1' }.id");
+        String ben = imported.path("rows.find { it.sourcedId == '" + p + "-d2' }.id");
+        String demographics = """
+                externalId,enrollment,supervisingLeader
+                %1$s-s1,640,%1$s-d1
+                %1$s-s2,410,%1$s.bdirector@district.example
+                """.formatted(p);
+
+        given().auth().oauth2(ADMIN).multiPart("file", "demographics.csv", demographics.getBytes(), "text/csv")
+                .post("/imports/demographics").then().statusCode(200).body("updated", equalTo(2));
+
+        given().auth().oauth2(ADMIN).queryParam("externalId", p + "-s1").get("/schools").then()
+                .body("items[0].supervisingLeaderId", equalTo(ann));
+        given().auth().oauth2(ADMIN).queryParam("externalId", p + "-s2").get("/schools").then()
+                .body("items[0].supervisingLeaderId", equalTo(ben));
+        String teacherAsLeader = "externalId,supervisingLeader\n%1$s-s1,%1$s-u2\n%1$s-s2,%1$s-nobody\n".formatted(p);
+        given().auth().oauth2(ADMIN).multiPart("file", "demographics.csv", teacherAsLeader.getBytes(), "text/csv")
+                .post("/imports/demographics").then().statusCode(422)
+                .body("errors.field", contains("demographics.csv row 2", "demographics.csv row 3"),
+                        "errors[0].message", containsString("supervisingLeader " + p + "-u2 must be an active central-office leader"),
+                        "errors[1].message", containsString("is no staff member's external id or email"));
+    }
+
+    @Test
+    void shouldKeepEveryGradeOfATeacher() {
+        String p = unique("GR");
+        String users = users(p).replace(",,,,03,,,,,,,", ",,,,\"02,03\",,,,,,,");
+        String teacher = importOneRoster(orgs(p), users, roles(p)).statusCode(200).extract()
+                .path("rows.find { it.sourcedId == '" + p + "-u2' }.id");
+
+        given().auth().oauth2(ADMIN).get("/staff/" + teacher).then().statusCode(200)
+                .body("grades", contains("2", "3"), "grade", equalTo("2"));
+        String event = QuarkusTransaction.requiringNew().call(() -> outbox.find("aggregateId = ?1 ORDER BY seq DESC", teacher).firstResult().payload);
+        assertThat(event).contains("\"grade\":\"2\"").contains("\"grades\":[\"2\",\"3\"]");
+        String etag = given().auth().oauth2(ADMIN).get("/staff/" + teacher).then().extract().header("ETag");
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag)
+                .body(DistrictFixtures.staffJson(p + "-u2", "Grace Chen", p + ".gchen@district.example", "TEACHER", null, "3")
+                        .replace("\"grade\"", "\"grades\": [\"2\", \"3\"], \"grade\""))
+                .put("/staff/" + teacher).then().statusCode(400).body("errors[0].field", equalTo("grade"));
+    }
+
+    private static ValidatableResponse importOneRoster(String orgs, String users, String roles) {
+        return given().auth().oauth2(ADMIN).multiPart("orgs", "orgs.csv", orgs.getBytes(), "text/csv")
+                .multiPart("users", "users.csv", users.getBytes(), "text/csv")
+                .multiPart("roles", "roles.csv", roles.getBytes(), "text/csv")
+                .post("/imports/oneroster").then();
     }
 
     private long events() {

@@ -135,6 +135,7 @@ class PairingFlowTest {
         assertThat(proposal.statusCode()).isEqualTo(201);
 
         ExtractableResponse<Response> confirmed = given().auth().oauth2(ADMIN).header("If-Match", proposal.header("ETag"))
+                .contentType("application/json").body("{\"consultants\": [], \"districtLiteracyCoachIds\": []}")
                 .post("/matchings/" + proposal.path("id") + "/confirmation")
                 .then().statusCode(200)
                 .body("", hasSize(1), "[0].teamVersion", equalTo(1),
@@ -215,6 +216,110 @@ class PairingFlowTest {
         given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag)
                 .body("{\"members\": [{\"staffId\": \"%s\", \"teamRole\": \"CONSULTANT\"}]}".formatted(studio.teacher()))
                 .put("/pairings/" + pairingId + "/team").then().statusCode(400).body("errors[0].field", equalTo("members[0].teamRole"));
+    }
+
+    @Test
+    void shouldProposeACompleteTeamOnConfirmationAndReturnEachPairingsEtag() {
+        UUID year = DistrictFixtures.schoolYear();
+        Studio first = studio(year, "Quincy", 20, 1);
+        Studio second = studio(year, "Revere", 60, 1);
+        UUID studioTraveller = DistrictFixtures.staff("Quincy Residency Teacher", "TEACHER", first.school());
+        redesignate(year, first, studioTraveller);
+        UUID near = residency("Salem", 22);
+        UUID far = residency("Taunton", 58);
+        UUID nearTeacher = DistrictFixtures.staff("Salem Teacher", "TEACHER", near);
+        DistrictFixtures.designate(year, near, "{\"readiness\": 2, \"studio\": false, \"residencyTeacherIds\": [\"%s\"]}"
+                .formatted(nearTeacher)).statusCode(200);
+        UUID ward = DistrictFixtures.staff("Helen Ward", "EXTERNAL_CONSULTANT", null);
+        UUID okafor = DistrictFixtures.staff("Ada Okafor", "EXTERNAL_CONSULTANT", null);
+        UUID coach = DistrictFixtures.staff("District Coach", "DISTRICT_LITERACY_COACH", null);
+        ExtractableResponse<Response> proposal = propose(year, "{\"residencySchoolIds\": [\"%s\", \"%s\"]}".formatted(near, far));
+
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(ADMIN).header("If-Match", proposal.header("ETag"))
+                .contentType("application/json").body("""
+                        {"consultants": [{"staffId": "%s", "capacity": 1}, {"staffId": "%s", "capacity": 1}],
+                         "districtLiteracyCoachIds": ["%s"]}""".formatted(ward, okafor, coach))
+                .post("/matchings/" + proposal.path("id") + "/confirmation").then().statusCode(200).extract();
+
+        assertThat(confirmed.<List<String>>path("team.flatten().findAll { it.teamRole == 'CONSULTANT' }.staffId"))
+                .containsExactlyInAnyOrder(ward.toString(), okafor.toString());
+        assertThat(confirmed.<List<String>>path("team.flatten().findAll { it.teamRole == 'DISTRICT_LITERACY_COACH' }.staffId"))
+                .containsExactly(coach.toString(), coach.toString());
+        String firstPairing = "find { it.studioSchool.schoolId == '" + first.school() + "' }";
+        assertThat(confirmed.<List<String>>path(firstPairing + ".team.findAll { it.teamRole == 'RESIDENCY_TEACHER' }.staffId"))
+                .contains(studioTraveller.toString());
+        assertThat(confirmed.<List<String>>path("team.flatten().findAll { it.teamRole == 'RESIDENCY_TEACHER' }.staffId"))
+                .contains(studioTraveller.toString(), nearTeacher.toString());
+        assertThat(confirmed.<String>path(firstPairing + ".team.find { it.teamRole == 'CENTRAL_OFFICE_LEADER' }.staffId"))
+                .isEqualTo(first.leader().toString());
+        for (String id : confirmed.<List<String>>path("id")) {
+            String etag = given().auth().oauth2(ADMIN).get("/pairings/" + id).then().extract().header("ETag");
+            assertThat(confirmed.<String>path("find { it.id == '" + id + "' }.etag")).isEqualTo(etag);
+        }
+    }
+
+    @Test
+    void shouldSpreadTheDirectorysConsultantsOverPairingsWhenConfirmationNamesNone() {
+        UUID year = DistrictFixtures.schoolYear();
+        studio(year, "Union", 20, 1);
+        studio(year, "Vernon", 60, 1);
+        DistrictFixtures.staff("Consultant Uma", "EXTERNAL_CONSULTANT", null);
+        DistrictFixtures.staff("Consultant Vic", "EXTERNAL_CONSULTANT", null);
+        ExtractableResponse<Response> proposal = propose(year, "{\"residencySchoolIds\": [\"%s\", \"%s\"]}"
+                .formatted(residency("Walden", 22), residency("Xenia", 58)));
+
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(ADMIN).header("If-Match", proposal.header("ETag"))
+                .contentType("application/json").post("/matchings/" + proposal.path("id") + "/confirmation").then().statusCode(200).extract();
+
+        List<String> consultants = confirmed.path("team.flatten().findAll { it.teamRole == 'CONSULTANT' }.staffId");
+        assertThat(consultants).hasSize(2).doesNotHaveDuplicates();
+        assertThat(confirmed.<List<String>>path("team.flatten().findAll { it.teamRole == 'CONSULTANT' }.role")).containsOnly("EXTERNAL_CONSULTANT");
+    }
+
+    @Test
+    void shouldLetAPrincipalSetTheirOwnSchoolsParticipantsOnly() {
+        UUID year = DistrictFixtures.schoolYear();
+        Studio studio = studio(year, "Yale", 30, 1);
+        UUID studioTraveller = DistrictFixtures.staff("Yale Residency Teacher", "TEACHER", studio.school());
+        redesignate(year, studio, studioTraveller);
+        UUID residency = residency("Zion", 30);
+        UUID firstChoice = DistrictFixtures.staff("Zion First", "TEACHER", residency);
+        UUID secondChoice = DistrictFixtures.staff("Zion Second", "TEACHER", residency);
+        DistrictFixtures.designate(year, residency, "{\"readiness\": 2, \"studio\": false, \"residencyTeacherIds\": [\"%s\"]}"
+                .formatted(firstChoice)).statusCode(200);
+        ExtractableResponse<Response> proposal = propose(year, "{\"residencySchoolIds\": [\"%s\"]}".formatted(residency));
+        ExtractableResponse<Response> confirmed = given().auth().oauth2(ADMIN).header("If-Match", proposal.header("ETag"))
+                .post("/matchings/" + proposal.path("id") + "/confirmation").then().statusCode(200).extract();
+        String pairingId = confirmed.path("[0].id");
+        String etag = confirmed.path("[0].etag");
+        String principal = TestInfrastructure.principalToken(residency.toString());
+        String participants = "/pairings/" + pairingId + "/participants/";
+        String body = "{\"teacherIds\": [\"%s\"]}".formatted(secondChoice);
+
+        given().auth().oauth2(principal).contentType("application/json").body(body).put(participants + residency).then().statusCode(428);
+        given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag).body(body)
+                .put(participants + studio.school()).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag)
+                .body("{\"teacherIds\": [\"%s\"]}".formatted(studio.teacher()))
+                .put(participants + residency).then().statusCode(400).body("errors[0].field", equalTo("teacherIds[0]"));
+        int revision = confirmed.path("[0].yearRevision");
+        String changed = given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag).body(body)
+                .put(participants + residency).then().statusCode(200)
+                .body("teamVersion", equalTo(2), "yearRevision", equalTo(revision + 1)).extract().header("ETag");
+
+        List<String> travellers = given().auth().oauth2(ADMIN).get("/pairings/" + pairingId).then()
+                .header("ETag", changed).extract().path("team.findAll { it.teamRole == 'RESIDENCY_TEACHER' }.staffId");
+        assertThat(travellers).containsExactlyInAnyOrder(studioTraveller.toString(), secondChoice.toString());
+        given().auth().oauth2(principal).contentType("application/json").header("If-Match", etag).body(body)
+                .put(participants + residency).then().statusCode(412);
+    }
+
+    private void redesignate(UUID year, Studio studio, UUID residencyTeacher) {
+        String etag = given().auth().oauth2(ADMIN).get("/school-years/" + year + "/designations/" + studio.school()).then().extract().header("ETag");
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", etag).body("""
+                {"readiness": 4, "studio": true, "focusTeacherId": "%s", "literacyCoachId": "%s", "residencyTeacherIds": ["%s"]}"""
+                .formatted(studio.teacher(), studio.coach(), residencyTeacher))
+                .put("/school-years/" + year + "/designations/" + studio.school()).then().statusCode(200);
     }
 
     private JsonNode parse(ConsumerRecord<String, String> record) {

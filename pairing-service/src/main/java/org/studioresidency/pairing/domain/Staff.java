@@ -9,6 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A person on the district's staff or contracted by it. */
@@ -33,8 +38,12 @@ public class Staff extends PanacheEntityBase {
     @Column(name = "school_id")
     public UUID schoolId;
 
-    /** Teachers only, e.g. {@code 3}. */
+    /** Teachers only: the first of {@link #grades}, e.g. {@code 2}. */
     public String grade;
+
+    /** Teachers only: every grade they teach in school order, e.g. {@code ["2", "3"]} for a combination class. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> grades = new ArrayList<>();
 
     public boolean active = true;
 

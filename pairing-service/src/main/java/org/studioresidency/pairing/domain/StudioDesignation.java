@@ -7,6 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The central office's readiness rating of a school for a year and, if chosen, its studio designation. */
@@ -39,6 +44,11 @@ public class StudioDesignation extends PanacheEntityBase {
 
     /** How many residency schools the studio hosts. */
     public int capacity = 1;
+
+    /** The school's teachers who take part in its pairing as residency teachers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "residency_teacher_ids")
+    public List<UUID> residencyTeacherIds = new ArrayList<>();
 
     @Version
     public long version;

@@ -7,6 +7,7 @@ import org.studioresidency.pairing.domain.Staff;
 import org.studioresidency.pairing.domain.StaffRole;
 import org.studioresidency.pairing.repository.StaffRepository;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Writes the district.directory events of deploy/EVENTS.md to the outbox, with full state so consumers need nothing else. */
@@ -22,9 +23,12 @@ public class DirectoryEvents {
     public record Person(UUID staffId, String name, String email) {
     }
 
-    /** Data of {@code district.directory.staff.created.v1} and {@code ...updated.v1}. */
+    /**
+     * Data of {@code district.directory.staff.created.v1} and {@code ...updated.v1}. {@code grade} is the first of
+     * {@code grades}, kept for readers written before a teacher could have several.
+     */
     public record StaffState(UUID staffId, String externalId, String name, String email, StaffRole role, UUID schoolId,
-                             String grade, boolean active) {
+                             String grade, List<String> grades, boolean active) {
     }
 
     private final Outbox outbox;
@@ -57,7 +61,7 @@ public class DirectoryEvents {
 
     public static StaffState staffState(Staff member) {
         return new StaffState(member.id, member.externalId, member.name, member.email, member.role, member.schoolId,
-                member.grade, member.active);
+                member.grade, List.copyOf(member.grades), member.active);
     }
 
     private static Person person(Staff member) {

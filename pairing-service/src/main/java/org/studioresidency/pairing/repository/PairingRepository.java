@@ -50,6 +50,13 @@ public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
                 .setParameter(1, pairing.id).setParameter(2, pairing.teamVersion).getSingleResult();
     }
 
+    /** The current team of every active pairing of the year. */
+    public List<TeamVersion> currentTeamsOfYear(UUID schoolYearId) {
+        return getEntityManager().createQuery("SELECT t FROM TeamVersion t, Pairing p WHERE t.pairingId = p.id"
+                        + " AND t.teamVersion = p.teamVersion AND p.schoolYearId = ?1 AND p.active = true", TeamVersion.class)
+                .setParameter(1, schoolYearId).getResultList();
+    }
+
     public List<TeamVersion> teamHistory(UUID pairingId) {
         return getEntityManager().createQuery("FROM TeamVersion WHERE pairingId = ?1 ORDER BY teamVersion DESC", TeamVersion.class)
                 .setParameter(1, pairingId).getResultList();

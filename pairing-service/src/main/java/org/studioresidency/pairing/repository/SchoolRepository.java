@@ -15,8 +15,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchoolRepository implements PanacheRepositoryBase<School, UUID> {
 
-    /** Which schools a list asks for; null fields do not filter. */
-    public record Filter(String name, String gradeSpan, UUID supervisingLeaderId, UUID onlySchool) {
+    /** Which schools a list asks for; null fields (and an empty {@code externalIds}) do not filter. */
+    public record Filter(String name, String gradeSpan, UUID supervisingLeaderId, List<String> externalIds, UUID onlySchool) {
     }
 
     public PanacheQuery<School> search(Filter filter, Sort sort) {
@@ -33,6 +33,10 @@ public class SchoolRepository implements PanacheRepositoryBase<School, UUID> {
         if (filter.supervisingLeaderId() != null) {
             where.append(" AND supervisingLeaderId = :leader");
             parameters.and("leader", filter.supervisingLeaderId());
+        }
+        if (filter.externalIds() != null && !filter.externalIds().isEmpty()) {
+            where.append(" AND externalId IN :externalIds");
+            parameters.and("externalIds", filter.externalIds());
         }
         if (filter.onlySchool() != null) {
             where.append(" AND id = :only");

@@ -16,8 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
 
-    /** Which staff a list asks for; null fields do not filter. */
-    public record Filter(String name, StaffRole role, UUID schoolId, Boolean active, UUID onlySchool) {
+    /** Which staff a list asks for; null fields (and an empty {@code externalIds}) do not filter. */
+    public record Filter(String name, StaffRole role, UUID schoolId, Boolean active, List<String> externalIds, UUID onlySchool) {
     }
 
     public PanacheQuery<Staff> search(Filter filter, Sort sort) {
@@ -38,6 +38,10 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
         if (filter.active() != null) {
             where.append(" AND active = :active");
             parameters.and("active", filter.active());
+        }
+        if (filter.externalIds() != null && !filter.externalIds().isEmpty()) {
+            where.append(" AND externalId IN :externalIds");
+            parameters.and("externalIds", filter.externalIds());
         }
         if (filter.onlySchool() != null) {
             where.append(" AND schoolId = :only");
@@ -60,6 +64,11 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
 
     public List<Staff> activeAt(UUID schoolId) {
         return list("schoolId = ?1 AND active = true", Sort.by("name").and("id"), schoolId);
+    }
+
+    /** Everyone active in the role, by name then id. */
+    public List<Staff> activeIn(StaffRole role) {
+        return list("role = ?1 AND active = true", Sort.by("name").and("id"), role);
     }
 
     public List<Staff> byIds(Collection<UUID> ids) {

@@ -5,7 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,14 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.studioresidency.pairing.domain.StudioDesignation;
 import org.studioresidency.pairing.rest.problem.Problem;
 import org.studioresidency.pairing.security.CurrentUser;
 import org.studioresidency.pairing.security.Roles;
 import org.studioresidency.pairing.security.Scope;
 import org.studioresidency.pairing.service.DesignationService;
+import org.studioresidency.pairing.service.imports.DesignationImport;
+import org.studioresidency.pairing.service.imports.ImportReport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,12 +46,59 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DesignationResource {
 
+    /** The most designations one bulk call sets: more than the largest district has elementary schools. */
+    static final int MAX_BULK = 2000;
+
     private final DesignationService service;
+    private final DesignationImport bulk;
     private final CurrentUser user;
 
-    DesignationResource(DesignationService service, CurrentUser user) {
+    DesignationResource(DesignationService service, DesignationImport bulk, CurrentUser user) {
         this.service = service;
+        this.bulk = bulk;
         this.user = user;
+    }
+
+    @PUT
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "putDesignations", summary = "Set the readiness and designations of many schools in one call, all or nothing"
+            + " (each row that changes an existing designation carries its version)")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did and carries each school's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rows rejected, each named by its index ([3]) and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport putAll(@PathParam("schoolYearId") UUID schoolYearId,
+                               @Valid @NotNull @Size(min = 1, max = MAX_BULK) List<@Valid @NotNull DesignationBulkRequest> designations) {
+        return bulk.putAll(schoolYearId, designations.stream().map(DesignationBulkRequest::toEntry).toList());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "importDesignations", summary = "Set the readiness and designations of many schools from a CSV file"
+            + " (externalId, readiness, readinessNote, studio, focusTeacher, literacyCoach, capacity, residencyTeachers, version), all or nothing")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did and carries each school's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unreadable file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rows rejected, each named with file, row and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importCsv(@PathParam("schoolYearId") UUID schoolYearId,
+                                  @Parameter(description = "designations.csv; people by id, external id or email; several residency teachers separated by ;")
+                                  @RestForm("file") FileUpload file) {
+        return bulk.importCsv(schoolYearId, open(file));
+    }
+
+    private static InputStream open(FileUpload upload) {
+        if (upload == null) {
+            return null;
+        }
+        try {
+            return Files.newInputStream(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET
@@ -81,6 +139,6 @@ public class DesignationResource {
 
     private static DesignationResponse toResponse(StudioDesignation d) {
         return new DesignationResponse(d.schoolYearId, d.schoolId, d.readiness, d.readinessNote, d.studio, d.focusTeacherId,
-                d.literacyCoachId, d.capacity, d.version);
+                d.literacyCoachId, d.capacity, List.copyOf(d.residencyTeacherIds), d.version);
     }
 }

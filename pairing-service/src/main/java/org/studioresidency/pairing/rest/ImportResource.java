@@ -53,7 +53,8 @@ public class ImportResource {
     @Path("/oneroster")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "importOneRoster", summary = "Upsert schools and staff from OneRoster 1.2 CSV (orgs, users, optional roles; or a zip of them)")
-    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did, with the id of each school and staff member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Missing or unreadable file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rows rejected, each named with file, row and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importOneRoster(@RestForm("orgs") FileUpload orgs, @RestForm("users") FileUpload users,
@@ -68,8 +69,12 @@ public class ImportResource {
     @POST
     @Path("/demographics")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "importDemographics", summary = "Update schools' demographics from a CSV keyed by externalId")
-    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did")
+    @Operation(operationId = "importDemographics", summary = "Update schools' demographics and supervising leaders from a CSV keyed by"
+            + " externalId", description = "Columns: externalId, then any of enrollment, freeReducedLunchPercent, englishLearnerPercent,"
+            + " readingProficiencyPercent, homeLanguages, latitude, longitude, race.<group> and supervisingLeader (the external id or"
+            + " email of an active central-office leader already in the directory). An empty cell keeps the stored value.")
+    @APIResponse(responseCode = "200", description = "Applied; the report says what each row did, with each school's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Missing or unreadable file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rows rejected, each named with file, row and reason; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importDemographics(@RestForm("file") FileUpload file) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,18 +77,32 @@ public class MatchingResource {
 
     @POST
     @Path("/{id}/confirmation")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "confirmMatching", summary = "Confirm the proposal: one pairing per studio school, each with a first team (If-Match required)")
-    @APIResponse(responseCode = "200", description = "The pairings created")
+    @Operation(operationId = "confirmMatching", summary = "Confirm the proposal: one pairing per studio school, each with a proposed"
+            + " first team (its schools' principals and coaches, the focus and designated residency teachers, the supervising leader,"
+            + " a consultant and a district literacy coach spread over the year's pairings); If-Match required")
+    @APIResponse(responseCode = "200", description = "The pairings created, each with its etag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PairingResponse.class)))
+    @APIResponse(responseCode = "400", description = "A named consultant or district literacy coach is not one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already confirmed, or a school was paired meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed by someone else since your read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No pairs to confirm", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PairingResponse> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return pairings.confirm(id, Versions.expected(ifMatch, "matching proposal " + id), user.name()).stream()
-                .map(PairingResource::toResponse).toList();
+    public List<PairingResponse> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                         @Valid ConfirmationRequest request) {
+        return pairings.confirm(id, Versions.expected(ifMatch, "matching proposal " + id), user.name(), ConfirmationRequest.toOptions(request))
+                .stream().map(PairingResource::toResponse).toList();
+    }
+
+    /** The same confirmation sent without a body (and so without a JSON content type): the team options of the directory. */
+    @POST
+    @Path("/{id}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(hidden = true)
+    public List<PairingResponse> confirmWithoutBody(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return confirm(id, ifMatch, null);
     }
 
     static ProposalResponse toResponse(MatchingService matching, MatchingProposal proposal) {

@@ -74,6 +74,25 @@ public class PairingResource {
         return Response.ok(toResponse(view)).tag(Versions.etag(view.pairing().version)).build();
     }
 
+    @PUT
+    @Path("/{id}/participants/{schoolId}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Operation(operationId = "setParticipants", summary = "Set which of one school's teachers are the pairing's residency teachers"
+            + " (a principal: their own school only), as a new team version (If-Match: the pairing's ETag)")
+    @APIResponse(responseCode = "200", description = "The pairing with its new team",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
+    @APIResponse(responseCode = "400", description = "A teacher not of that school, named twice, or in the team in another role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pairing visible to the caller, or the school is not in it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Pairing dissolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed by someone else since your read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setParticipants(@PathParam("id") UUID id, @PathParam("schoolId") UUID schoolId, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull ParticipantsRequest request) {
+        PairingView view = service.setParticipants(id, Versions.expected(ifMatch, "pairing " + id), schoolId, request.teacherIds(),
+                request.note(), user.name(), Scope.of(user));
+        return Response.ok(toResponse(view)).tag(Versions.etag(view.pairing().version)).build();
+    }
+
     @GET
     @Path("/{id}/team/history")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
@@ -108,7 +127,7 @@ public class PairingResource {
                 view.residencies().stream().map(s -> new PairingResponse.SchoolRef(s.id, s.name)).toList(),
                 view.pairing().active, view.pairing().dissolvedReason, members(view.team().members, view.staff()),
                 view.pairing().teamVersion, view.warnings(), view.pairing().version,
-                view.pairing().yearRevision);
+                view.pairing().yearRevision, Versions.etag(view.pairing().version).toString());
     }
 
     private static List<PairingResponse.Member> members(List<TeamMember> members, Map<UUID, Staff> people) {

@@ -16,7 +16,10 @@ public record PairingResponse(UUID id, UUID schoolYearId, SchoolRef studioSchool
                               String dissolvedReason, List<Member> team, int teamVersion, List<String> warnings, long version,
                               @Schema(description = "Consistency token: the school year's pairing revision of this pairing's last change."
                                       + " Give it to session-service's POST /planning-jobs as pairingRevision.")
-                              long yearRevision) {
+                              long yearRevision,
+                              @Schema(description = "The pairing's ETag, as GET /pairings/{id} gives it: send it as If-Match to change"
+                                      + " the team or participants without reading the pairing first", examples = "\"1\"")
+                              String etag) {
 
     public record SchoolRef(UUID schoolId, String name) {
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.pairing.domain.School;
@@ -30,6 +31,7 @@ import org.studioresidency.pairing.security.Scope;
 import org.studioresidency.pairing.service.DirectoryService;
 import org.studioresidency.pairing.service.Paged;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/schools")
@@ -52,14 +54,18 @@ public class SchoolResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "listSchools", summary = "List schools (a principal sees only their own), filtered, sorted and paged")
     @APIResponse(responseCode = "200", description = "One page of schools; X-Total-Count has the total")
-    @APIResponse(responseCode = "400", description = "Unknown sort field or bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown sort field, bad paging or too many externalId values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("gradeSpan") String gradeSpan,
                          @QueryParam("supervisingLeaderId") String supervisingLeaderId,
+                         @Parameter(description = "Only the schools with these external ids (the SIS / OneRoster sourcedId);"
+                                 + " repeat the parameter for several, at most " + QueryParams.MAX_EXTERNAL_IDS,
+                                 example = "SIS-0042") @QueryParam("externalId") List<String> externalIds,
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size) {
         Paged<SchoolResponse> result = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
-                        QueryParams.uuid("supervisingLeaderId", supervisingLeaderId), null),
+                        QueryParams.uuid("supervisingLeaderId", supervisingLeaderId),
+                        QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
                 QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(this::toResponse);
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }

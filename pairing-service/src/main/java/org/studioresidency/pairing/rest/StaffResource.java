@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.pairing.domain.Staff;
@@ -31,6 +32,7 @@ import org.studioresidency.pairing.security.Scope;
 import org.studioresidency.pairing.service.DirectoryService;
 import org.studioresidency.pairing.service.Paged;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/staff")
@@ -53,13 +55,18 @@ public class StaffResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "listStaff", summary = "List staff (a principal sees only their school's), filtered, sorted and paged")
     @APIResponse(responseCode = "200", description = "One page of staff; X-Total-Count has the total")
-    @APIResponse(responseCode = "400", description = "Unknown sort field, role or bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown sort field, role, bad paging or too many externalId values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("role") String role, @QueryParam("schoolId") String schoolId,
-                         @QueryParam("active") Boolean active, @QueryParam("sort") String sort,
+                         @QueryParam("active") Boolean active,
+                         @Parameter(description = "Only the staff with these external ids (the OneRoster user sourcedId);"
+                                 + " repeat the parameter for several, at most " + QueryParams.MAX_EXTERNAL_IDS,
+                                 example = "T-1001") @QueryParam("externalId") List<String> externalIds,
+                         @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size) {
         Paged<StaffResponse> result = service.listStaff(new StaffRepository.Filter(name,
-                QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active, null),
+                QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active,
+                QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
                 QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(StaffResource::toResponse);
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }
@@ -68,7 +75,8 @@ public class StaffResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getStaffMember", summary = "Get one staff member; the ETag is the record's version")
-    @APIResponse(responseCode = "200", description = "The staff member")
+    @APIResponse(responseCode = "200", description = "The staff member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "404", description = "No such staff member, or not at the principal's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Staff member = service.staffMember(id, Scope.of(user));
@@ -104,6 +112,6 @@ public class StaffResource {
 
     static StaffResponse toResponse(Staff member) {
         return new StaffResponse(member.id, member.externalId, member.name, member.email, member.role, member.schoolId, member.grade,
-                member.active, member.version);
+                List.copyOf(member.grades), member.active, member.version);
     }
 }

@@ -41,7 +41,7 @@ public class DirectoryService {
 
     public Paged<School> listSchools(SchoolRepository.Filter filter, int page, int size, String sort, Scope scope) {
         SchoolRepository.Filter scoped = new SchoolRepository.Filter(filter.name(), filter.gradeSpan(), filter.supervisingLeaderId(),
-                scope.onlySchool());
+                filter.externalIds(), scope.onlySchool());
         return page(schools.search(scoped, Paged.sort(sort, SCHOOL_SORTS, "name")), page, size);
     }
 
@@ -55,7 +55,7 @@ public class DirectoryService {
 
     public Paged<Staff> listStaff(StaffRepository.Filter filter, int page, int size, String sort, Scope scope) {
         StaffRepository.Filter scoped = new StaffRepository.Filter(filter.name(), filter.role(), filter.schoolId(), filter.active(),
-                scope.onlySchool());
+                filter.externalIds(), scope.onlySchool());
         return page(staff.search(scoped, Paged.sort(sort, STAFF_SORTS, "name")), page, size);
     }
 
@@ -148,7 +148,7 @@ public class DirectoryService {
     }
 
     public static StaffData stateOf(Staff member) {
-        return new StaffData(member.externalId, member.name, member.email, member.role, member.schoolId, member.grade, member.active);
+        return new StaffData(member.externalId, member.name, member.email, member.role, member.schoolId, member.grades, member.active);
     }
 
     /**
@@ -197,8 +197,8 @@ public class DirectoryService {
         if (!data.role().worksAtASchool() && data.schoolId() != null) {
             throw new PairingException.InvalidField("schoolId", "must be empty for role " + data.role() + " (central office or consultant)");
         }
-        if (data.grade() != null && data.role() != StaffRole.TEACHER) {
-            throw new PairingException.InvalidField("grade", "is only for teachers");
+        if (!data.grades().isEmpty() && data.role() != StaffRole.TEACHER) {
+            throw new PairingException.InvalidField("grade", "is only for teachers, as are grades");
         }
         if (data.schoolId() != null && schools.findByIdOptional(data.schoolId()).isEmpty()) {
             throw new PairingException.InvalidField("schoolId", "names no school");
@@ -242,6 +242,7 @@ public class DirectoryService {
         member.role = data.role();
         member.schoolId = data.schoolId();
         member.grade = data.grade();
+        member.grades = new java.util.ArrayList<>(data.grades());
         member.active = data.active();
     }
 

@@ -51,6 +51,13 @@ public abstract class PairingException extends RuntimeException {
         }
     }
 
+    /** 403: the caller may read this but not change it, e.g. a principal acting for another school. */
+    public static class Forbidden extends PairingException {
+        public Forbidden(String detail) {
+            super(403, "forbidden", "Forbidden", detail, List.of());
+        }
+    }
+
     /** 404: what was asked for does not exist (or is not visible to the caller). */
     public static class NotFound extends PairingException {
         public NotFound(String what, Object id) {

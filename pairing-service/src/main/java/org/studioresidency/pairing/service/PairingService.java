@@ -56,13 +56,25 @@ public class PairingService {
         this.events = events;
     }
 
-    /** Turns the proposal's pairs into one pairing per studio school, each with a first team from the directory. */
+    /** Confirms with first teams that draw consultants and district literacy coaches from the whole directory. */
     @Transactional
     public List<PairingView> confirm(UUID proposalId, long expectedVersion, String confirmedBy) {
+        return confirm(proposalId, expectedVersion, confirmedBy, TeamOptions.FROM_DIRECTORY);
+    }
+
+    /**
+     * Turns the proposal's pairs into one pairing per studio school, each with a first team proposed from the directory
+     * and the designations: see {@link #firstTeam}. Consultants and district literacy coaches are spread over the year's
+     * pairings (these and those confirmed before) as {@code options} say.
+     */
+    @Transactional
+    public List<PairingView> confirm(UUID proposalId, long expectedVersion, String confirmedBy, TeamOptions options) {
         MatchingProposal proposal = matching.draft(proposalId, expectedVersion);
         if (proposal.pairs.isEmpty()) {
             throw new PairingException.RuleViolation("The proposal has no pairs to confirm.", List.of());
         }
+        List<Spreader.Person> consultantPool = consultants(options.consultants());
+        List<Spreader.Person> coachPool = districtCoaches(options.districtLiteracyCoachIds());
         Set<UUID> taken = new HashSet<>(pairings.schoolsInActivePairings(proposal.schoolYearId));
         List<PairingException.Reason> clashes = proposal.pairs.stream()
                 .flatMap(p -> java.util.stream.Stream.of(p.studioSchoolId(), p.residencySchoolId()))
@@ -79,6 +91,9 @@ public class PairingService {
                 .collect(Collectors.toMap(d -> d.schoolId, Function.identity()));
         List<PairingView> confirmed = new ArrayList<>();
         long revision = pairings.nextYearRevision(proposal.schoolYearId);
+        List<TeamVersion> yearTeams = pairings.currentTeamsOfYear(proposal.schoolYearId);
+        Spreader consultants = new Spreader(consultantPool, load(yearTeams, TeamRole.CONSULTANT));
+        Spreader coaches = new Spreader(coachPool, load(yearTeams, TeamRole.DISTRICT_LITERACY_COACH));
         for (Map.Entry<UUID, List<UUID>> entry : byStudio.entrySet()) {
             Pairing pairing = new Pairing();
             pairing.id = UUID.randomUUID();
@@ -95,8 +110,8 @@ public class PairingService {
                 residency.schoolYearId = pairing.schoolYearId;
                 pairings.persistResidency(residency);
             }
-            List<TeamMember> team = firstTeam(pairing, entry.getValue(), designated.get(entry.getKey()));
-            TeamVersion version = recordTeam(pairing, team, confirmedBy, "assembled from the directory when the pairing was confirmed");
+            List<TeamMember> team = firstTeam(pairing, entry.getValue(), designated, consultants, coaches);
+            TeamVersion version = recordTeam(pairing, team, confirmedBy, "proposed from the directory and the designations when the pairing was confirmed");
             pairings.flush();
             PairingView view = view(pairing, version);
             events.confirmed(pairing, view.studio(), view.residencies(), team, view.staff(), byStudio.size());
@@ -104,6 +119,52 @@ public class PairingService {
         }
         proposal.status = MatchingProposal.Status.CONFIRMED;
         return confirmed;
+    }
+
+    private List<Spreader.Person> consultants(List<TeamOptions.ConsultantCapacity> named) {
+        if (named == null) {
+            return staff.activeIn(StaffRole.EXTERNAL_CONSULTANT).stream()
+                    .map(s -> new Spreader.Person(s.id, s.name, Spreader.UNLIMITED)).toList();
+        }
+        List<Spreader.Person> people = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < named.size(); i++) {
+            UUID id = named.get(i).staffId();
+            Staff person = requireActive("consultants[" + i + "].staffId", id, StaffRole.EXTERNAL_CONSULTANT, seen);
+            people.add(new Spreader.Person(id, person.name, named.get(i).capacity()));
+        }
+        return people;
+    }
+
+    private List<Spreader.Person> districtCoaches(List<UUID> named) {
+        if (named == null) {
+            return staff.activeIn(StaffRole.DISTRICT_LITERACY_COACH).stream()
+                    .map(s -> new Spreader.Person(s.id, s.name, Spreader.UNLIMITED)).toList();
+        }
+        List<Spreader.Person> people = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < named.size(); i++) {
+            Staff person = requireActive("districtLiteracyCoachIds[" + i + "]", named.get(i), StaffRole.DISTRICT_LITERACY_COACH, seen);
+            people.add(new Spreader.Person(person.id, person.name, Spreader.UNLIMITED));
+        }
+        return people;
+    }
+
+    private Staff requireActive(String field, UUID id, StaffRole role, Set<UUID> seen) {
+        if (!seen.add(id)) {
+            throw new PairingException.InvalidField(field, "is named twice");
+        }
+        Staff person = staff.findByIdOptional(id).orElseThrow(() -> new PairingException.InvalidField(field, "names no staff member"));
+        if (person.role != role || !person.active) {
+            throw new PairingException.InvalidField(field, "must be an active " + role + ", not " + (person.active ? person.role : "an inactive " + person.role));
+        }
+        return person;
+    }
+
+    private static Map<UUID, Integer> load(List<TeamVersion> teams, TeamRole role) {
+        Map<UUID, Integer> load = new HashMap<>();
+        teams.forEach(t -> t.members.stream().filter(m -> m.teamRole() == role).forEach(m -> load.merge(m.staffId(), 1, Integer::sum)));
+        return load;
     }
 
     public List<PairingView> ofYear(UUID schoolYearId, Scope scope) {
@@ -131,7 +192,55 @@ public class PairingService {
 
     @Transactional
     public PairingView changeTeam(UUID id, long expectedVersion, List<TeamMember> members, String note, String changedBy) {
+        return replaceTeam(active(id, expectedVersion), members, note, changedBy);
+    }
+
+    /**
+     * Sets which of one school's teachers take part in the pairing as residency teachers, leaving everyone else in the
+     * team as they are. A principal does this for their own school only ({@code scope}); the district office for any.
+     */
+    @Transactional
+    public PairingView setParticipants(UUID id, long expectedVersion, UUID schoolId, List<UUID> teacherIds, String note,
+                                       String changedBy, Scope scope) {
+        PairingView visible = get(id, scope);
+        Set<UUID> schoolsOfPairing = new HashSet<>();
+        schoolsOfPairing.add(visible.studio().id);
+        visible.residencies().forEach(s -> schoolsOfPairing.add(s.id));
+        if (!schoolsOfPairing.contains(schoolId)) {
+            throw new PairingException.NotFound("School of pairing " + id + ":", schoolId);
+        }
+        if (!scope.sees(schoolId)) {
+            throw new PairingException.Forbidden("A principal sets the participants of their own school only, not of school " + schoolId + ".");
+        }
         Pairing pairing = active(id, expectedVersion);
+        Map<UUID, Staff> teachers = staff.byIds(teacherIds).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        TeamVersion current = pairings.currentTeam(pairing);
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < teacherIds.size(); i++) {
+            String field = "teacherIds[" + i + "]";
+            Staff teacher = teachers.get(teacherIds.get(i));
+            if (!seen.add(teacherIds.get(i))) {
+                throw new PairingException.InvalidField(field, "is named twice");
+            }
+            if (teacher == null || !teacher.active || teacher.role != StaffRole.TEACHER || !schoolId.equals(teacher.schoolId)) {
+                throw new PairingException.InvalidField(field, "must be an active teacher of school " + schoolId);
+            }
+            if (current.members.stream().anyMatch(m -> m.staffId().equals(teacher.id) && m.teamRole() != TeamRole.RESIDENCY_TEACHER)) {
+                throw new PairingException.InvalidField(field, "is in the team already in another role");
+            }
+        }
+        Map<UUID, Staff> people = staff.byIds(current.members.stream().map(TeamMember::staffId).toList()).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        List<TeamMember> members = new ArrayList<>(current.members.stream()
+                .filter(m -> m.teamRole() != TeamRole.RESIDENCY_TEACHER || people.get(m.staffId()) == null
+                        || !schoolId.equals(people.get(m.staffId()).schoolId))
+                .toList());
+        teacherIds.forEach(t -> members.add(new TeamMember(t, TeamRole.RESIDENCY_TEACHER)));
+        return replaceTeam(pairing, members, note == null ? "participants of school " + schoolId + " set" : note, changedBy);
+    }
+
+    private PairingView replaceTeam(Pairing pairing, List<TeamMember> members, String note, String changedBy) {
+        UUID id = pairing.id;
         List<UUID> residencyIds = pairings.residencies(id).stream().map(r -> r.schoolId).toList();
         Map<UUID, Staff> people = staff.byIds(members.stream().map(TeamMember::staffId).toList()).stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
@@ -173,10 +282,12 @@ public class PairingService {
     }
 
     /**
-     * Both schools' principals and literacy coaches, the studio's focus teacher and the studio school's supervising leader.
-     * The consultant, the district literacy coach and residency teachers are added by a team change.
+     * Both schools' principals and literacy coaches, the studio's focus teacher, the residency teachers each school's
+     * designation names, the studio school's supervising leader (else the first residency school's), one consultant and
+     * one district literacy coach as spread over the year's pairings.
      */
-    private List<TeamMember> firstTeam(Pairing pairing, List<UUID> residencyIds, StudioDesignation designation) {
+    private List<TeamMember> firstTeam(Pairing pairing, List<UUID> residencyIds, Map<UUID, StudioDesignation> designated,
+                                       Spreader consultants, Spreader coaches) {
         Map<UUID, TeamMember> team = new LinkedHashMap<>();
         List<UUID> schoolIds = new ArrayList<>();
         schoolIds.add(pairing.studioSchoolId);
@@ -190,13 +301,27 @@ public class PairingService {
                 }
             }
         }
-        if (designation != null && designation.focusTeacherId != null) {
-            team.putIfAbsent(designation.focusTeacherId, new TeamMember(designation.focusTeacherId, TeamRole.STUDIO_TEACHER));
+        StudioDesignation studioDesignation = designated.get(pairing.studioSchoolId);
+        if (studioDesignation != null && studioDesignation.focusTeacherId != null) {
+            team.putIfAbsent(studioDesignation.focusTeacherId, new TeamMember(studioDesignation.focusTeacherId, TeamRole.STUDIO_TEACHER));
         }
-        School studio = schools.findById(pairing.studioSchoolId);
-        if (studio.supervisingLeaderId != null) {
-            team.putIfAbsent(studio.supervisingLeaderId, new TeamMember(studio.supervisingLeaderId, TeamRole.CENTRAL_OFFICE_LEADER));
+        Set<UUID> activeTeachers = new HashSet<>();
+        for (UUID schoolId : schoolIds) {
+            StudioDesignation designation = designated.get(schoolId);
+            if (designation != null) {
+                List<Staff> named = staff.byIds(designation.residencyTeacherIds);
+                named.stream().filter(t -> t.active && t.role == StaffRole.TEACHER && schoolId.equals(t.schoolId))
+                        .forEach(t -> activeTeachers.add(t.id));
+                designation.residencyTeacherIds.stream().filter(activeTeachers::contains)
+                        .forEach(id -> team.putIfAbsent(id, new TeamMember(id, TeamRole.RESIDENCY_TEACHER)));
+            }
         }
+        schools.byIds(schoolIds).stream()
+                .sorted(java.util.Comparator.comparingInt((School s) -> schoolIds.indexOf(s.id)))
+                .map(s -> s.supervisingLeaderId).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(leader -> team.putIfAbsent(leader, new TeamMember(leader, TeamRole.CENTRAL_OFFICE_LEADER)));
+        consultants.next().ifPresent(id -> team.putIfAbsent(id, new TeamMember(id, TeamRole.CONSULTANT)));
+        coaches.next().ifPresent(id -> team.putIfAbsent(id, new TeamMember(id, TeamRole.DISTRICT_LITERACY_COACH)));
         return List.copyOf(team.values());
     }
 

@@ -23,7 +23,7 @@ public class ConsultantRepository implements PanacheRepositoryBase<Consultant, U
         for (LocalDate date : dates) {
             getEntityManager().createNativeQuery("""
                             INSERT INTO consultant_day (staff_id, date, kind) VALUES (:s, :d, :k)
-                            ON CONFLICT (staff_id, date) DO UPDATE SET kind = EXCLUDED.kind""")
+                            ON CONFLICT (staff_id, date, kind) DO NOTHING""")
                     .setParameter("s", staffId).setParameter("d", date).setParameter("k", kind.name()).executeUpdate();
         }
     }

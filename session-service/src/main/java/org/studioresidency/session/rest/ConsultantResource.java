@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,14 +36,37 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsultantResource {
 
+    @Schema(description = "A consultant's contract terms. contractedDays empty: any instructional day. unavailableDates: days"
+            + " the consultant does not work; a date inside contractedDays is a vacation (contracted, not worked)", example = """
+            {"name": "Dr. Helen Ward", "maxSessionsPerWeek": 2,
+             "contractedDays": ["2026-10-06", "2026-10-13", "2026-10-20"], "unavailableDates": ["2026-10-13"]}""")
     public record ConsultantTerms(UUID staffId, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
-                                  @NotNull Set<LocalDate> contractedDays, @NotNull Set<LocalDate> unavailableDates) {
+                                  @NotNull @Size(max = 400) Set<@NotNull LocalDate> contractedDays,
+                                  @NotNull @Size(max = 400) Set<@NotNull LocalDate> unavailableDates) {
+    }
 
-        static ConsultantTerms of(ConsultantService.ConsultantTerms t) {
-            return new ConsultantTerms(t.consultant().staffId, t.consultant().name, t.consultant().maxSessionsPerWeek,
-                    new TreeSet<>(t.contractedDays()), new TreeSet<>(t.unavailableDates()));
+    @Schema(description = "One consultant's terms in a bulk call; staffId names the consultant", example = """
+            {"staffId": "5d0c0000-0000-4000-8000-000000000010", "name": "Dr. Helen Ward", "maxSessionsPerWeek": 2,
+             "contractedDays": ["2026-10-06", "2026-10-13"], "unavailableDates": ["2026-10-13"]}""")
+    public record BulkConsultantTerms(@NotNull UUID staffId, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
+                                      @NotNull @Size(max = 400) Set<@NotNull LocalDate> contractedDays,
+                                      @NotNull @Size(max = 400) Set<@NotNull LocalDate> unavailableDates) {
+    }
+
+    @Schema(description = "A consultant with their terms; termsSet false: no terms were set yet and these are the defaults the"
+            + " planner assumes (any instructional day, no unavailable dates, the default weekly maximum)")
+    public record ConsultantResponse(UUID staffId, @Schema(nullable = true) String name, @Schema(nullable = true) String email,
+                                     int maxSessionsPerWeek, Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates,
+                                     boolean termsSet) {
+
+        static ConsultantResponse of(ConsultantService.ConsultantTerms t) {
+            return new ConsultantResponse(t.staffId(), t.name(), t.email(), t.maxSessionsPerWeek(), new TreeSet<>(t.contractedDays()),
+                    new TreeSet<>(t.unavailableDates()), t.termsSet());
         }
     }
+
+    /** The most consultants one bulk call sets: far more than a district contracts. */
+    static final int MAX_BULK = 200;
 
     private final ConsultantService service;
 
@@ -52,20 +76,36 @@ public class ConsultantResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
-    @Operation(operationId = "listConsultants", summary = "Consultants' contracted days, unavailable dates and weekly maximum")
-    @APIResponse(responseCode = "200", description = "The consultants")
-    public List<ConsultantTerms> list() {
-        return service.list().stream().map(ConsultantTerms::of).toList();
+    @Operation(operationId = "listConsultants", summary = "Every external consultant of the directory with their terms, or the"
+            + " defaults (termsSet false) until terms are set")
+    @APIResponse(responseCode = "200", description = "The consultants, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultantResponse.class)))
+    public List<ConsultantResponse> list() {
+        return service.list().stream().map(ConsultantResponse::of).toList();
     }
 
     @PUT
     @Path("/{staffId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "putConsultant", summary = "Set a consultant's contract terms (empty contracted days: any instructional day)")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @Operation(operationId = "putConsultant", summary = "Set a consultant's contract terms (empty contracted days: any instructional"
+            + " day; unavailable dates inside contracted days are vacations)")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultantResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsultantTerms put(@PathParam("staffId") UUID staffId, @Valid @NotNull ConsultantTerms body) {
-        return ConsultantTerms.of(service.put(staffId, body.name(), body.maxSessionsPerWeek(), body.contractedDays(), body.unavailableDates()));
+    public ConsultantResponse put(@PathParam("staffId") UUID staffId, @Valid @NotNull ConsultantTerms body) {
+        return ConsultantResponse.of(service.put(staffId, body.name(), body.maxSessionsPerWeek(), body.contractedDays(), body.unavailableDates()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "putConsultants", summary = "Set the contract terms of many consultants in one call, all or none")
+    @APIResponse(responseCode = "200", description = "Saved; each consultant's terms as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultantResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, naming the element ([2].maxSessionsPerWeek), or a consultant given twice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ConsultantResponse> putAll(@Valid @NotNull @Size(min = 1, max = MAX_BULK) List<@Valid @NotNull BulkConsultantTerms> body) {
+        return service.putAll(body.stream().map(t -> new ConsultantService.Terms(t.staffId(), t.name(), t.maxSessionsPerWeek(),
+                t.contractedDays(), t.unavailableDates())).toList()).stream().map(ConsultantResponse::of).toList();
     }
 }

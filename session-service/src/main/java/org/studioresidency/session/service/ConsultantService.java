@@ -7,15 +7,30 @@ import org.studioresidency.session.domain.Staff;
 import org.studioresidency.session.repository.ConsultantRepository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Consultants' contracts: contracted days or unavailable dates, and the most sessions they lead in a week. */
+/**
+ * Consultants' contracts: the days they are contracted for (none: any instructional day), the dates they are
+ * unavailable (a date inside the contracted days is a vacation: contracted, yet not worked), and the most sessions they
+ * lead in a week. Every external consultant of the directory is listed, with their terms or, until terms are set, the
+ * defaults the planner assumes.
+ */
 @ApplicationScoped
 public class ConsultantService {
 
-    public record ConsultantTerms(Consultant consultant, Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates) {
+    /** The weekly maximum of a consultant without terms, as the planner assumes it. */
+    public static final int DEFAULT_MAX_SESSIONS_PER_WEEK = 3;
+    private static final String CONSULTANT_ROLE = "EXTERNAL_CONSULTANT";
+
+    /** A consultant's terms; {@code termsSet} false: nobody set them yet, these are the defaults. */
+    public record ConsultantTerms(UUID staffId, String name, String email, int maxSessionsPerWeek, Set<LocalDate> contractedDays,
+                                  Set<LocalDate> unavailableDates, boolean termsSet) {
     }
 
     private final ConsultantRepository consultants;
@@ -24,22 +39,49 @@ public class ConsultantService {
         this.consultants = consultants;
     }
 
+    /** Every consultant with terms and every active external consultant of the directory, by name. */
     public List<ConsultantTerms> list() {
         var contracted = consultants.days(ConsultantRepository.DayKind.CONTRACTED);
         var unavailable = consultants.days(ConsultantRepository.DayKind.UNAVAILABLE);
-        return consultants.listAll().stream()
-                .map(c -> new ConsultantTerms(c, contracted.getOrDefault(c.staffId, Set.of()), unavailable.getOrDefault(c.staffId, Set.of())))
-                .toList();
+        Map<UUID, Staff> directory = Staff.<Staff>list("role", CONSULTANT_ROLE).stream()
+                .collect(Collectors.toMap(s -> s.id, s -> s));
+        List<ConsultantTerms> terms = new ArrayList<>();
+        for (Consultant c : consultants.listAll()) {
+            Staff person = directory.remove(c.staffId);
+            terms.add(new ConsultantTerms(c.staffId, c.name, person == null ? null : person.email, c.maxSessionsPerWeek,
+                    contracted.getOrDefault(c.staffId, Set.of()), unavailable.getOrDefault(c.staffId, Set.of()), true));
+        }
+        directory.values().stream().filter(s -> s.active).forEach(s -> terms.add(new ConsultantTerms(s.id, s.name, s.email,
+                DEFAULT_MAX_SESSIONS_PER_WEEK, Set.of(), Set.of(), false)));
+        terms.sort(Comparator.comparing(ConsultantTerms::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ConsultantTerms::staffId));
+        return terms;
     }
 
+    /** One consultant's terms in a bulk call. */
+    public record Terms(UUID staffId, String name, int maxSessionsPerWeek, Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates) {
+    }
+
+    /** Sets the terms of every consultant given, all or none: a consultant named twice refuses the whole call. */
+    @Transactional
+    public List<ConsultantTerms> putAll(List<Terms> all) {
+        Set<UUID> seen = new java.util.HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!seen.add(all.get(i).staffId())) {
+                throw new SessionException.InvalidField("[" + i + "].staffId", "names a consultant already given in this call");
+            }
+        }
+        return all.stream().map(t -> put(t.staffId(), t.name(), t.maxSessionsPerWeek(), t.contractedDays(), t.unavailableDates())).toList();
+    }
+
+    /**
+     * Sets a consultant's terms. Unavailable dates may lie inside the contracted days (vacations) or, for a consultant
+     * without contracted days, anywhere; a planned session is placed only on a date that is contracted (or any date, when
+     * none are) and not unavailable.
+     */
     @Transactional
     public ConsultantTerms put(UUID staffId, String name, int maxSessionsPerWeek, Set<LocalDate> contractedDays,
                                Set<LocalDate> unavailableDates) {
-        Set<LocalDate> overlap = new java.util.HashSet<>(contractedDays);
-        overlap.retainAll(unavailableDates);
-        if (!overlap.isEmpty()) {
-            throw new SessionException.InvalidField("unavailableDates", "must not repeat contracted days " + overlap.stream().sorted().toList());
-        }
         Consultant consultant = consultants.findByIdOptional(staffId).orElseGet(Consultant::new);
         consultant.staffId = staffId;
         Staff staff = Staff.findById(staffId);
@@ -49,6 +91,7 @@ public class ConsultantService {
         consultants.flush();
         consultants.replaceDays(staffId, ConsultantRepository.DayKind.CONTRACTED, contractedDays);
         consultants.replaceDays(staffId, ConsultantRepository.DayKind.UNAVAILABLE, unavailableDates);
-        return new ConsultantTerms(consultant, contractedDays, unavailableDates);
+        return new ConsultantTerms(staffId, consultant.name, staff == null ? null : staff.email, maxSessionsPerWeek,
+                contractedDays, unavailableDates, true);
     }
 }

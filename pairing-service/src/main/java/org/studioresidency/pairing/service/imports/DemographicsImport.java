@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
 import org.studioresidency.pairing.domain.School;
+import org.studioresidency.pairing.domain.Staff;
+import org.studioresidency.pairing.domain.StaffRole;
 import org.studioresidency.pairing.repository.SchoolRepository;
+import org.studioresidency.pairing.repository.StaffRepository;
 import org.studioresidency.pairing.service.DemographicsPolicy;
 import org.studioresidency.pairing.service.DirectoryService;
 import org.studioresidency.pairing.service.PairingException;
@@ -14,32 +17,36 @@ import org.studioresidency.pairing.service.imports.ImportReport.Row;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Updates schools' demographics from a simple CSV: {@code externalId} plus any of {@code enrollment,
  * freeReducedLunchPercent, englishLearnerPercent, readingProficiencyPercent, homeLanguages, latitude, longitude} and one
- * {@code race.<group>} column per race/ethnicity group. Empty cells keep the stored value. All rows are checked first;
- * one rejected row and nothing is applied.
+ * {@code race.<group>} column per race/ethnicity group, and {@code supervisingLeader}: the external id or email of the
+ * central-office leader who supervises the school. Empty cells keep the stored value. All rows are checked first; one
+ * rejected row and nothing is applied. Each row of the report carries the school's id.
  */
 @ApplicationScoped
 public class DemographicsImport {
 
     static final String FILE = "demographics.csv";
+    static final String SUPERVISING_LEADER = "supervisingLeader";
     private static final String RACE_PREFIX = "race.";
 
     private final DirectoryService directory;
     private final SchoolRepository schools;
+    private final StaffRepository staff;
 
-    DemographicsImport(DirectoryService directory, SchoolRepository schools) {
+    DemographicsImport(DirectoryService directory, SchoolRepository schools, StaffRepository staff) {
         this.directory = directory;
         this.schools = schools;
+        this.staff = staff;
     }
 
     @Transactional
@@ -48,47 +55,57 @@ public class DemographicsImport {
             throw new PairingException.InvalidField("file", "send the demographics CSV file");
         }
         CsvFile file = CsvFile.read(FILE, csv, Set.of("externalId"));
-        List<Row> rows = new ArrayList<>();
-        List<Runnable> writes = new ArrayList<>();
+        ImportPlan plan = new ImportPlan();
         Set<String> seen = new HashSet<>();
         for (CSVRecord record : file.records()) {
             String id = CsvFile.value(record, "externalId");
             long line = CsvFile.line(record);
             if (id == null || !seen.add(id)) {
-                rows.add(new Row(FILE, line, id, Outcome.REJECTED, id == null ? "externalId is empty" : "externalId appears more than once"));
+                plan.add(new Row(FILE, line, id, Outcome.REJECTED, id == null ? "externalId is empty" : "externalId appears more than once"));
                 continue;
             }
             Optional<School> found = schools.findByExternalId(id);
             if (found.isEmpty()) {
-                rows.add(new Row(FILE, line, id, Outcome.REJECTED, "no school has this externalId; import orgs.csv first"));
+                plan.add(new Row(FILE, line, id, Outcome.REJECTED, "no school has this externalId; import orgs.csv first"));
                 continue;
             }
             School school = found.get();
             SchoolData current = DirectoryService.stateOf(school);
             SchoolData wanted;
             try {
-                wanted = merge(record, file.header(), current);
+                wanted = merge(record, file.header(), current, supervisingLeader(record, current.supervisingLeaderId()));
                 DemographicsPolicy.check(wanted);
             } catch (PairingException.InvalidField e) {
-                rows.add(new Row(FILE, line, id, Outcome.REJECTED, e.reasons().get(0).field() + " " + e.reasons().get(0).message()));
+                plan.add(new Row(FILE, line, id, Outcome.REJECTED, e.reasons().get(0).field() + " " + e.reasons().get(0).message()));
                 continue;
             }
             if (DirectoryService.sameState(current, wanted)) {
-                rows.add(new Row(FILE, line, id, Outcome.UNCHANGED, null));
+                plan.add(new Row(FILE, line, id, Outcome.UNCHANGED, null), school.id);
             } else {
-                rows.add(new Row(FILE, line, id, Outcome.UPDATED, null));
-                writes.add(() -> directory.replaceSchool(school, wanted));
+                plan.add(new Row(FILE, line, id, Outcome.UPDATED, null), () -> directory.replaceSchool(school, wanted).id);
             }
         }
-        ImportReport report = ImportReport.of(rows);
-        if (report.rejected() > 0) {
-            throw new ImportRejected(report);
-        }
-        writes.forEach(Runnable::run);
-        return report;
+        return plan.apply();
     }
 
-    private static SchoolData merge(CSVRecord record, List<String> header, SchoolData current) {
+    /** The leader a {@code supervisingLeader} cell names by external id or email; an empty cell keeps {@code current}. */
+    private UUID supervisingLeader(CSVRecord record, UUID current) {
+        String reference = CsvFile.value(record, SUPERVISING_LEADER);
+        if (reference == null) {
+            return current;
+        }
+        Staff leader = staff.findByExternalId(reference)
+                .or(() -> reference.contains("@") ? staff.findByEmail(reference) : Optional.empty())
+                .orElseThrow(() -> new PairingException.InvalidField(SUPERVISING_LEADER,
+                        reference + " is no staff member's external id or email; import users.csv first"));
+        if (leader.role != StaffRole.CENTRAL_OFFICE_LEADER || !leader.active) {
+            throw new PairingException.InvalidField(SUPERVISING_LEADER, reference + " must be an active central-office leader, not "
+                    + (leader.active ? leader.role : "an inactive " + leader.role));
+        }
+        return leader.id;
+    }
+
+    private static SchoolData merge(CSVRecord record, List<String> header, SchoolData current, UUID supervisingLeaderId) {
         Map<String, BigDecimal> race = new TreeMap<>();
         for (String column : header) {
             if (column.startsWith(RACE_PREFIX)) {
@@ -107,7 +124,7 @@ public class DemographicsImport {
                 or(percent(record, "englishLearnerPercent"), current.englishLearnerPercent()),
                 or(percent(record, "readingProficiencyPercent"), current.readingProficiencyPercent()),
                 whole(record, "homeLanguages", current.homeLanguages()),
-                race.isEmpty() ? current.raceEthnicity() : race, current.supervisingLeaderId());
+                race.isEmpty() ? current.raceEthnicity() : race, supervisingLeaderId);
     }
 
     private static BigDecimal percent(CSVRecord record, String column) {

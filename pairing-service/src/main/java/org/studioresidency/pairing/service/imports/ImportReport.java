@@ -1,13 +1,27 @@
 package org.studioresidency.pairing.service.imports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
+import java.util.UUID;
 
 /** What an import did, row by row. {@code row} is the line number in the file, the header being line 1. */
 public record ImportReport(int created, int updated, int unchanged, int skipped, int rejected, List<Row> rows) {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, REJECTED }
 
-    public record Row(String file, long row, String sourcedId, Outcome outcome, String reason) {
+    public record Row(String file, long row, String sourcedId, Outcome outcome, String reason,
+                      @Schema(description = "The id of the record the row created, updated or left unchanged; null when skipped or rejected",
+                              nullable = true)
+                      UUID id) {
+
+        public Row(String file, long row, String sourcedId, Outcome outcome, String reason) {
+            this(file, row, sourcedId, outcome, reason, null);
+        }
+
+        Row withId(UUID recordId) {
+            return new Row(file, row, sourcedId, outcome, reason, recordId);
+        }
     }
 
     static ImportReport of(List<Row> rows) {

@@ -9,6 +9,7 @@ import org.studioresidency.pairing.domain.StaffRole;
 import org.studioresidency.pairing.repository.SchoolRepository;
 import org.studioresidency.pairing.repository.StaffRepository;
 import org.studioresidency.pairing.service.DirectoryService;
+import org.studioresidency.pairing.service.Grades;
 import org.studioresidency.pairing.service.SchoolData;
 import org.studioresidency.pairing.service.StaffData;
 import org.studioresidency.pairing.service.imports.ImportReport.Outcome;
@@ -62,59 +63,53 @@ public class OneRosterImport {
         CsvFile users = usersCsv == null ? null : CsvFile.read(USERS, usersCsv, Set.of("sourcedId", "givenName", "familyName", "email"));
         Map<String, String[]> roles = rolesCsv == null ? Map.of() : primaryRoles(CsvFile.read(ROLES, rolesCsv, Set.of("userSourcedId", "role", "roleType")));
 
-        List<Row> rows = new ArrayList<>();
-        List<Runnable> writes = new ArrayList<>();
+        ImportPlan plan = new ImportPlan();
         Set<String> schoolsInFile = new HashSet<>();
         if (orgs != null) {
             for (CSVRecord record : orgs.records()) {
-                planOrg(record, rows, writes, schoolsInFile);
+                planOrg(record, plan, schoolsInFile);
             }
         }
         if (users != null) {
             Set<String> emails = new HashSet<>();
             Set<String> principalSchools = new HashSet<>();
             for (CSVRecord record : users.records()) {
-                planUser(record, roles, schoolsInFile, emails, principalSchools, rows, writes);
+                planUser(record, roles, schoolsInFile, emails, principalSchools, plan);
             }
         }
-        ImportReport report = ImportReport.of(rows);
-        if (report.rejected() > 0) {
-            throw new ImportRejected(report);
-        }
-        writes.forEach(Runnable::run);
-        return report;
+        return plan.apply();
     }
 
-    private void planOrg(CSVRecord record, List<Row> rows, List<Runnable> writes, Set<String> schoolsInFile) {
+    private void planOrg(CSVRecord record, ImportPlan plan, Set<String> schoolsInFile) {
         String id = CsvFile.value(record, "sourcedId");
         long line = CsvFile.line(record);
         String name = CsvFile.value(record, "name");
         String type = CsvFile.value(record, "type");
         if (id == null) {
-            rows.add(new Row(ORGS, line, null, Outcome.REJECTED, "sourcedId is empty"));
+            plan.add(new Row(ORGS, line, null, Outcome.REJECTED, "sourcedId is empty"));
             return;
         }
         if (!schoolsInFile.add(id)) {
-            rows.add(new Row(ORGS, line, id, Outcome.REJECTED, "sourcedId appears more than once in the file"));
+            plan.add(new Row(ORGS, line, id, Outcome.REJECTED, "sourcedId appears more than once in the file"));
             return;
         }
         if (!"school".equalsIgnoreCase(type)) {
             schoolsInFile.remove(id);
-            rows.add(new Row(ORGS, line, id, Outcome.SKIPPED, "org type " + type + " is not a school"));
+            plan.add(new Row(ORGS, line, id, Outcome.SKIPPED, "org type " + type + " is not a school"));
             return;
         }
         if ("tobedeleted".equalsIgnoreCase(CsvFile.value(record, "status"))) {
-            rows.add(new Row(ORGS, line, id, Outcome.SKIPPED, "marked tobedeleted; schools are kept for their history, not deleted"));
+            plan.add(new Row(ORGS, line, id, Outcome.SKIPPED, "marked tobedeleted; schools are kept for their history, not deleted"));
             return;
         }
         if (name == null) {
-            rows.add(new Row(ORGS, line, id, Outcome.REJECTED, "name is empty"));
+            plan.add(new Row(ORGS, line, id, Outcome.REJECTED, "name is empty"));
             return;
         }
         Optional<School> existing = schools.findByExternalId(id);
         if (existing.isEmpty()) {
-            rows.add(new Row(ORGS, line, id, Outcome.CREATED, null));
-            writes.add(() -> directory.createSchool(new SchoolData(id, name, null, null, null, null, null, null, null, null, null, null, null)));
+            plan.add(new Row(ORGS, line, id, Outcome.CREATED, null),
+                    () -> directory.createSchool(new SchoolData(id, name, null, null, null, null, null, null, null, null, null, null, null)).id);
             return;
         }
         School school = existing.get();
@@ -123,31 +118,30 @@ public class OneRosterImport {
                 current.enrollment(), current.freeReducedLunchPercent(), current.englishLearnerPercent(),
                 current.readingProficiencyPercent(), current.homeLanguages(), current.raceEthnicity(), current.supervisingLeaderId());
         if (DirectoryService.sameState(current, wanted)) {
-            rows.add(new Row(ORGS, line, id, Outcome.UNCHANGED, null));
+            plan.add(new Row(ORGS, line, id, Outcome.UNCHANGED, null), school.id);
         } else {
-            rows.add(new Row(ORGS, line, id, Outcome.UPDATED, null));
-            writes.add(() -> directory.replaceSchool(school, wanted));
+            plan.add(new Row(ORGS, line, id, Outcome.UPDATED, null), () -> directory.replaceSchool(school, wanted).id);
         }
     }
 
     private void planUser(CSVRecord record, Map<String, String[]> roles, Set<String> schoolsInFile, Set<String> emails,
-                          Set<String> principalSchools, List<Row> rows, List<Runnable> writes) {
+                          Set<String> principalSchools, ImportPlan plan) {
         String id = CsvFile.value(record, "sourcedId");
         long line = CsvFile.line(record);
         if (id == null) {
-            rows.add(new Row(USERS, line, null, Outcome.REJECTED, "sourcedId is empty"));
+            plan.add(new Row(USERS, line, null, Outcome.REJECTED, "sourcedId is empty"));
             return;
         }
         String[] role = roles.get(id);
         String extension = CsvFile.value(record, "metadata.staffRole");
         String oneRosterRole = role != null ? role[0] : CsvFile.value(record, "role");
         if (extension == null && oneRosterRole != null && NOT_STAFF.contains(oneRosterRole.toLowerCase(Locale.ROOT))) {
-            rows.add(new Row(USERS, line, id, Outcome.SKIPPED, "role " + oneRosterRole + " is not staff"));
+            plan.add(new Row(USERS, line, id, Outcome.SKIPPED, "role " + oneRosterRole + " is not staff"));
             return;
         }
         StaffRole staffRole = staffRole(extension, oneRosterRole);
         if (staffRole == null) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, extension != null
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, extension != null
                     ? "metadata.staffRole " + extension + " is not one of " + java.util.Arrays.toString(StaffRole.values())
                     : "role " + oneRosterRole + " has no staff role here; add a metadata.staffRole column"));
             return;
@@ -156,32 +150,32 @@ public class OneRosterImport {
                 first(CsvFile.value(record, "preferredFamilyName"), CsvFile.value(record, "familyName"))).trim();
         String email = CsvFile.value(record, "email");
         if (name.isEmpty()) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, "givenName and familyName are empty"));
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, "givenName and familyName are empty"));
             return;
         }
         if (email == null || !EMAIL.matcher(email).matches()) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + (email == null ? "is empty" : email + " is not a valid email address")));
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + (email == null ? "is empty" : email + " is not a valid email address")));
             return;
         }
         if (!emails.add(email.toLowerCase(Locale.ROOT))) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + email + " appears more than once in the file"));
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + email + " appears more than once in the file"));
             return;
         }
         Optional<Staff> sameEmail = staff.findByEmail(email);
         if (sameEmail.isPresent() && !id.equals(sameEmail.get().externalId)) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + email + " belongs to another staff member"));
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, "email " + email + " belongs to another staff member"));
             return;
         }
         String orgId = role != null && role[1] != null ? role[1] : CsvFile.value(record, "primaryOrgSourcedId");
         UUID schoolId = null;
         if (staffRole.worksAtASchool()) {
             if (orgId == null) {
-                rows.add(new Row(USERS, line, id, Outcome.REJECTED, "a " + staffRole + " needs primaryOrgSourcedId naming their school"));
+                plan.add(new Row(USERS, line, id, Outcome.REJECTED, "a " + staffRole + " needs primaryOrgSourcedId naming their school"));
                 return;
             }
             Optional<School> school = schools.findByExternalId(orgId);
             if (school.isEmpty() && !schoolsInFile.contains(orgId)) {
-                rows.add(new Row(USERS, line, id, Outcome.REJECTED, "primaryOrgSourcedId " + orgId + " is no school in orgs.csv or the directory"));
+                plan.add(new Row(USERS, line, id, Outcome.REJECTED, "primaryOrgSourcedId " + orgId + " is no school in orgs.csv or the directory"));
                 return;
             }
             schoolId = school.map(s -> s.id).orElse(null);
@@ -190,41 +184,36 @@ public class OneRosterImport {
                 && !"false".equalsIgnoreCase(CsvFile.value(record, "enabledUser"));
         if (staffRole == StaffRole.PRINCIPAL && active) {
             if (!principalSchools.add(orgId)) {
-                rows.add(new Row(USERS, line, id, Outcome.REJECTED, "school " + orgId + " has two principals in the file"));
+                plan.add(new Row(USERS, line, id, Outcome.REJECTED, "school " + orgId + " has two principals in the file"));
                 return;
             }
             if (schoolId != null) {
                 Optional<Staff> principal = staff.principalOf(schoolId);
                 if (principal.isPresent() && !id.equals(principal.get().externalId)) {
-                    rows.add(new Row(USERS, line, id, Outcome.REJECTED, "school " + orgId + " already has a principal, " + principal.get().name));
+                    plan.add(new Row(USERS, line, id, Outcome.REJECTED, "school " + orgId + " already has a principal, " + principal.get().name));
                     return;
                 }
             }
         }
-        String grade = staffRole == StaffRole.TEACHER ? grade(CsvFile.value(record, "grades")) : null;
+        List<String> grades = staffRole == StaffRole.TEACHER ? grades(CsvFile.value(record, "grades")) : List.of();
         UUID knownSchool = schoolId;
         Optional<Staff> existing = staff.findByExternalId(id);
         if (existing.isPresent() && knownSchool != null
-                && DirectoryService.stateOf(existing.get()).equals(new StaffData(id, name, email, staffRole, knownSchool, grade, active))) {
-            rows.add(new Row(USERS, line, id, Outcome.UNCHANGED, null));
+                && DirectoryService.stateOf(existing.get()).equals(new StaffData(id, name, email, staffRole, knownSchool, grades, active))) {
+            plan.add(new Row(USERS, line, id, Outcome.UNCHANGED, null), existing.get().id);
             return;
         }
         if (existing.isPresent() && !staffRole.worksAtASchool()
-                && DirectoryService.stateOf(existing.get()).equals(new StaffData(id, name, email, staffRole, null, grade, active))) {
-            rows.add(new Row(USERS, line, id, Outcome.UNCHANGED, null));
+                && DirectoryService.stateOf(existing.get()).equals(new StaffData(id, name, email, staffRole, null, grades, active))) {
+            plan.add(new Row(USERS, line, id, Outcome.UNCHANGED, null), existing.get().id);
             return;
         }
-        rows.add(new Row(USERS, line, id, existing.isPresent() ? Outcome.UPDATED : Outcome.CREATED, null));
         boolean atSchool = staffRole.worksAtASchool();
-        writes.add(() -> {
+        plan.add(new Row(USERS, line, id, existing.isPresent() ? Outcome.UPDATED : Outcome.CREATED, null), () -> {
             UUID resolved = atSchool ? schools.findByExternalId(orgId).map(s -> s.id).orElseThrow() : null;
-            StaffData data = new StaffData(id, name, email, staffRole, resolved, grade, active);
+            StaffData data = new StaffData(id, name, email, staffRole, resolved, grades, active);
             Optional<Staff> now = staff.findByExternalId(id);
-            if (now.isPresent()) {
-                directory.replaceStaff(now.get(), data);
-            } else {
-                directory.createStaff(data);
-            }
+            return now.isPresent() ? directory.replaceStaff(now.get(), data).id : directory.createStaff(data).id;
         });
     }
 
@@ -257,18 +246,12 @@ public class OneRosterImport {
         };
     }
 
-    /** OneRoster grades are CEDS codes (KG, 01..12); the first one is the teacher's grade here. */
-    private static String grade(String grades) {
+    /** OneRoster grades are CEDS codes (KG, 01..12), comma-separated; every one of PK-12 is kept, others are ignored. */
+    private static List<String> grades(String grades) {
         if (grades == null) {
-            return null;
+            return List.of();
         }
-        String first = grades.split(",")[0].trim().toUpperCase(Locale.ROOT);
-        return switch (first) {
-            case "KG" -> "K";
-            case "PK", "TK" -> first;
-            default -> first.matches("\\d{1,2}") && Integer.parseInt(first) >= 1 && Integer.parseInt(first) <= 12
-                    ? String.valueOf(Integer.parseInt(first)) : null;
-        };
+        return java.util.Arrays.stream(grades.split(",")).map(Grades::fromCeds).flatMap(Optional::stream).toList();
     }
 
     private static String first(String preferred, String fallback) {
