@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,7 +50,9 @@ public class ConsultantResource {
     @Schema(description = "One consultant's terms in a bulk call; staffId names the consultant", example = """
             {"staffId": "5d0c0000-0000-4000-8000-000000000010", "name": "Dr. Helen Ward", "maxSessionsPerWeek": 2,
              "contractedDays": ["2026-10-06", "2026-10-13"], "unavailableDates": ["2026-10-13"]}""")
-    public record BulkConsultantTerms(@NotNull UUID staffId, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
+    public record BulkConsultantTerms(@NotNull UUID staffId,
+                                      @Schema(description = "The version read (GET /consultants); required once the consultant's terms were set")
+                                      Long version, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
                                       @NotNull @Size(max = 400) Set<@NotNull LocalDate> contractedDays,
                                       @NotNull @Size(max = 400) Set<@NotNull LocalDate> unavailableDates) {
     }
@@ -57,11 +61,12 @@ public class ConsultantResource {
             + " planner assumes (any instructional day, no unavailable dates, the default weekly maximum)")
     public record ConsultantResponse(UUID staffId, @Schema(nullable = true) String name, @Schema(nullable = true) String email,
                                      int maxSessionsPerWeek, Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates,
-                                     boolean termsSet) {
+                                     boolean termsSet,
+                                     @Schema(nullable = true, description = "The terms' version (also the ETag); null until terms are set") Long version) {
 
         static ConsultantResponse of(ConsultantService.ConsultantTerms t) {
             return new ConsultantResponse(t.staffId(), t.name(), t.email(), t.maxSessionsPerWeek(), new TreeSet<>(t.contractedDays()),
-                    new TreeSet<>(t.unavailableDates()), t.termsSet());
+                    new TreeSet<>(t.unavailableDates()), t.termsSet(), t.version());
         }
     }
 
@@ -93,8 +98,26 @@ public class ConsultantResource {
     @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultantResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsultantResponse put(@PathParam("staffId") UUID staffId, @Valid @NotNull ConsultantTerms body) {
-        return ConsultantResponse.of(service.put(staffId, body.name(), body.maxSessionsPerWeek(), body.contractedDays(), body.unavailableDates()));
+    @APIResponse(responseCode = "412", description = "If-Match is not the terms' current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing for terms set before", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("staffId") UUID staffId, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ConsultantTerms body) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.expected(ifMatch, "the terms of consultant " + staffId);
+        ConsultantService.ConsultantTerms saved = service.put(staffId, expected, "If-Match", body.name(), body.maxSessionsPerWeek(),
+                body.contractedDays(), body.unavailableDates());
+        return Response.ok(ConsultantResponse.of(saved)).tag(Versions.etag(saved.version())).build();
+    }
+
+    @GET
+    @Path("/{staffId}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getConsultant", summary = "One consultant's terms (or the defaults); the ETag is the version to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The consultant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultantResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such consultant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("staffId") UUID staffId) {
+        ConsultantService.ConsultantTerms terms = service.get(staffId);
+        Response.ResponseBuilder ok = Response.ok(ConsultantResponse.of(terms));
+        return (terms.version() == null ? ok : ok.tag(Versions.etag(terms.version()))).build();
     }
 
     @PUT
@@ -105,7 +128,7 @@ public class ConsultantResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultantResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, naming the element ([2].maxSessionsPerWeek), or a consultant given twice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ConsultantResponse> putAll(@Valid @NotNull @Size(min = 1, max = MAX_BULK) List<@Valid @NotNull BulkConsultantTerms> body) {
-        return service.putAll(body.stream().map(t -> new ConsultantService.Terms(t.staffId(), t.name(), t.maxSessionsPerWeek(),
+        return service.putAll(body.stream().map(t -> new ConsultantService.Terms(t.staffId(), t.version(), t.name(), t.maxSessionsPerWeek(),
                 t.contractedDays(), t.unavailableDates())).toList()).stream().map(ConsultantResponse::of).toList();
     }
 }

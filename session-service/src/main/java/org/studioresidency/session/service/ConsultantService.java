@@ -30,7 +30,7 @@ public class ConsultantService {
 
     /** A consultant's terms; {@code termsSet} false: nobody set them yet, these are the defaults. */
     public record ConsultantTerms(UUID staffId, String name, String email, int maxSessionsPerWeek, Set<LocalDate> contractedDays,
-                                  Set<LocalDate> unavailableDates, boolean termsSet) {
+                                  Set<LocalDate> unavailableDates, boolean termsSet, Long version) {
     }
 
     private final ConsultantRepository consultants;
@@ -49,17 +49,24 @@ public class ConsultantService {
         for (Consultant c : consultants.listAll()) {
             Staff person = directory.remove(c.staffId);
             terms.add(new ConsultantTerms(c.staffId, c.name, person == null ? null : person.email, c.maxSessionsPerWeek,
-                    contracted.getOrDefault(c.staffId, Set.of()), unavailable.getOrDefault(c.staffId, Set.of()), true));
+                    contracted.getOrDefault(c.staffId, Set.of()), unavailable.getOrDefault(c.staffId, Set.of()), true, c.version));
         }
         directory.values().stream().filter(s -> s.active).forEach(s -> terms.add(new ConsultantTerms(s.id, s.name, s.email,
-                DEFAULT_MAX_SESSIONS_PER_WEEK, Set.of(), Set.of(), false)));
+                DEFAULT_MAX_SESSIONS_PER_WEEK, Set.of(), Set.of(), false, null)));
         terms.sort(Comparator.comparing(ConsultantTerms::name, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ConsultantTerms::staffId));
         return terms;
     }
 
+    /** One consultant's terms (or the defaults). */
+    public ConsultantTerms get(UUID staffId) {
+        return list().stream().filter(t -> t.staffId().equals(staffId)).findFirst()
+                .orElseThrow(() -> new SessionException.NotFound("Consultant", staffId));
+    }
+
     /** One consultant's terms in a bulk call. */
-    public record Terms(UUID staffId, String name, int maxSessionsPerWeek, Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates) {
+    public record Terms(UUID staffId, Long expectedVersion, String name, int maxSessionsPerWeek, Set<LocalDate> contractedDays,
+                        Set<LocalDate> unavailableDates) {
     }
 
     /** Sets the terms of every consultant given, all or none: a consultant named twice refuses the whole call. */
@@ -71,7 +78,13 @@ public class ConsultantService {
                 throw new SessionException.InvalidField("[" + i + "].staffId", "names a consultant already given in this call");
             }
         }
-        return all.stream().map(t -> put(t.staffId(), t.name(), t.maxSessionsPerWeek(), t.contractedDays(), t.unavailableDates())).toList();
+        List<ConsultantTerms> saved = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Terms t = all.get(i);
+            saved.add(put(t.staffId(), t.expectedVersion(), "[" + i + "].version", t.name(), t.maxSessionsPerWeek(), t.contractedDays(),
+                    t.unavailableDates()));
+        }
+        return saved;
     }
 
     /**
@@ -80,9 +93,18 @@ public class ConsultantService {
      * none are) and not unavailable.
      */
     @Transactional
-    public ConsultantTerms put(UUID staffId, String name, int maxSessionsPerWeek, Set<LocalDate> contractedDays,
-                               Set<LocalDate> unavailableDates) {
-        Consultant consultant = consultants.findByIdOptional(staffId).orElseGet(Consultant::new);
+    public ConsultantTerms put(UUID staffId, Long expectedVersion, String versionField, String name, int maxSessionsPerWeek,
+                               Set<LocalDate> contractedDays, Set<LocalDate> unavailableDates) {
+        java.util.Optional<Consultant> existing = consultants.findByIdOptional(staffId);
+        // Terms once set are a versioned record: changing them names the version read, as every update does.
+        if (existing.isPresent() && expectedVersion == null) {
+            throw versionField.equals("If-Match") ? new SessionException.PreconditionRequired("the terms of consultant " + staffId)
+                    : new SessionException.InvalidField(versionField, "is required: this consultant's terms were set before; send the version you read");
+        }
+        if (existing.isPresent() && expectedVersion != existing.get().version) {
+            throw new SessionException.StaleVersion("The terms of consultant " + staffId);
+        }
+        Consultant consultant = existing.orElseGet(Consultant::new);
         consultant.staffId = staffId;
         Staff staff = Staff.findById(staffId);
         consultant.name = name != null ? name : staff != null ? staff.name : "Consultant " + staffId;
@@ -91,7 +113,8 @@ public class ConsultantService {
         consultants.flush();
         consultants.replaceDays(staffId, ConsultantRepository.DayKind.CONTRACTED, contractedDays);
         consultants.replaceDays(staffId, ConsultantRepository.DayKind.UNAVAILABLE, unavailableDates);
+        consultants.flush();
         return new ConsultantTerms(staffId, consultant.name, staff == null ? null : staff.email, maxSessionsPerWeek,
-                contractedDays, unavailableDates, true);
+                contractedDays, unavailableDates, true, consultant.version);
     }
 }

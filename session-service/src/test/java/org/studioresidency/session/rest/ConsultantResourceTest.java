@@ -102,4 +102,20 @@ class ConsultantResourceTest {
         given().auth().oauth2(ADMIN).get("/consultants").then()
                 .body(found + ".unavailableDates", contains(VACATION), found + ".maxSessionsPerWeek", equalTo(1));
     }
+
+    @Test
+    void shouldRequireIfMatchToChangeTermsSetBefore() {
+        UUID id = consultantInDirectory("Dr. Cy Versioned");
+        String terms = "{\"maxSessionsPerWeek\": 2, \"contractedDays\": [], \"unavailableDates\": []}";
+        String etag = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(terms).put("/consultants/" + id)
+                .then().statusCode(200).extract().header("ETag");
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(terms).put("/consultants/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag).body(terms.replace("2", "3"))
+                .put("/consultants/" + id).then().statusCode(200).body("maxSessionsPerWeek", equalTo(3));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag).body(terms).put("/consultants/" + id)
+                .then().statusCode(412);
+        given().auth().oauth2(ADMIN).get("/consultants/" + id).then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue());
+    }
 }
