@@ -1,33 +1,16 @@
 package org.studioresidency.session.service;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-import org.studioresidency.session.config.CoverageConfig;
 import org.studioresidency.session.domain.CoverageRequest;
 import org.studioresidency.session.domain.CoverageStatus;
-import org.studioresidency.session.domain.DistrictSetting;
-import org.studioresidency.session.domain.HrDispatch;
-import org.studioresidency.session.domain.Pairing;
-import org.studioresidency.session.domain.Session;
-import org.studioresidency.session.domain.SessionStatus;
-import org.studioresidency.session.domain.TeamMember;
-import org.studioresidency.session.event.CoverageEvents;
-import org.studioresidency.session.event.ProcessedEvents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reads of substitute coverage: requests of a range, the HR export, and fill rates. */

@@ -9,7 +9,6 @@ import org.studioresidency.session.domain.HalfDay;
 import org.studioresidency.session.domain.Pairing;
 import org.studioresidency.session.domain.Session;
 import org.studioresidency.session.domain.SessionConflict;
-import org.studioresidency.session.domain.TeamMember;
 import org.studioresidency.session.event.SessionEvents;
 import org.studioresidency.session.repository.SessionRepository;
 
