@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.studioresidency.session.domain.SessionStatus;
+import org.studioresidency.session.service.SessionException;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
@@ -37,6 +40,9 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionResource {
 
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 200;
+
     private final SessionService service;
     private final CurrentUser user;
 
@@ -47,11 +53,27 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
-    @Operation(operationId = "listSessions", summary = "List a school year's sessions (a principal sees those of their school's pairings)")
-    @APIResponse(responseCode = "200", description = "The sessions, by date")
-    @APIResponse(responseCode = "400", description = "schoolYearId missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SessionResponse> list(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
-        return service.list(schoolYearId, onlySchool()).stream().map(SessionResponse::of).toList();
+    @Operation(operationId = "listSessions", summary = "A page of a school year's sessions by date, filtered by pairing, school, dates and status"
+            + " (a principal sees those of their school's pairings); participants are in GET /sessions/{id}")
+    @APIResponse(responseCode = "200", description = "One page of sessions; X-Total-Count has the total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionListItem.Page.class)))
+    @APIResponse(responseCode = "400", description = "schoolYearId missing, or a filter or paging parameter invalid (named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("schoolYearId") String schoolYearId, @QueryParam("pairingId") String pairingId,
+                         @QueryParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("status") String status,
+                         @Parameter(description = "0-based page") @QueryParam("page") String page,
+                         @Parameter(description = "sessions per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")") @QueryParam("size") String size) {
+        UUID year = QueryParams.uuid("schoolYearId", schoolYearId);
+        if (year == null) {
+            throw new SessionException.InvalidField("schoolYearId", "is required");
+        }
+        SessionService.Filter filter = new SessionService.Filter(QueryParams.uuid("pairingId", pairingId), QueryParams.uuid("schoolId", schoolId),
+                QueryParams.date("from", from), QueryParams.date("to", to), QueryParams.oneOf("status", status, SessionStatus.class));
+        SessionService.Page found = service.page(year, filter, onlySchool(), QueryParams.whole("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParams.whole("size", size, DEFAULT_PAGE, 1, MAX_PAGE));
+        SessionListItem.Page answer = new SessionListItem.Page(found.items().stream().map(SessionListItem::of).toList(), found.page(),
+                found.size(), found.total());
+        return Response.ok(answer).header(SessionListItem.Page.TOTAL_HEADER, found.total()).build();
     }
 
     @GET

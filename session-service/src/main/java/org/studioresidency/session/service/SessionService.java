@@ -55,25 +55,64 @@ public class SessionService {
         return conflicts.openOfYear(schoolYearId);
     }
 
+    /** Which sessions of a year a list shows: each filter is optional. */
+    public record Filter(UUID pairingId, UUID schoolId, LocalDate from, LocalDate to, SessionStatus status) {
+    }
+
+    /** One page of a list and the size of the whole list. */
+    public record Page(List<SessionView> items, int page, int size, long total) {
+    }
+
     /**
-     * The year's sessions; a principal's only those of their school's pairings, looked up by school in the database
-     * so that a principal's read does not load the whole district's year.
+     * A page of the year's sessions by date, filtered; a principal's are those of their school's pairings whatever the
+     * filter says. Sessions and their pairings are read in two queries, whatever the page size.
      */
-    public List<SessionView> list(UUID schoolYearId, Optional<UUID> onlySchool) {
-        DistrictSetting settings = DistrictSetting.current();
-        List<Pairing> pairings = onlySchool.map(school -> Pairing.ofYearConcerningSchool(schoolYearId, school))
-                .orElseGet(() -> Pairing.list("schoolYearId", schoolYearId));
-        java.util.Map<UUID, Pairing> byId = new java.util.HashMap<>();
-        pairings.forEach(p -> byId.put(p.id, p));
-        List<Session> found = onlySchool.isPresent()
-                ? sessions.ofPairings(byId.keySet()).stream().filter(s -> s.schoolYearId.equals(schoolYearId)).toList()
-                : sessions.ofYear(schoolYearId);
-        List<SessionView> views = new ArrayList<>(found.size());
-        for (Session session : found) {
-            Pairing pairing = byId.computeIfAbsent(session.pairingId, id -> Pairing.findById(id));
-            views.add(new SessionView(session, pairing, settings));
+    public Page page(UUID schoolYearId, Filter filter, Optional<UUID> onlySchool, int page, int size) {
+        StringBuilder where = new StringBuilder("schoolYearId = :year");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("year", schoolYearId);
+        java.util.Set<UUID> pairingIds = null;
+        for (UUID school : new UUID[] {onlySchool.orElse(null), filter.schoolId()}) {
+            if (school != null) {
+                java.util.Set<UUID> concerning = new java.util.HashSet<>(Pairing.ofYearConcerningSchool(schoolYearId, school).stream().map(p -> p.id).toList());
+                if (pairingIds != null) {
+                    concerning.retainAll(pairingIds);
+                }
+                pairingIds = concerning;
+            }
         }
-        return views;
+        if (filter.pairingId() != null) {
+            pairingIds = pairingIds == null ? java.util.Set.of(filter.pairingId())
+                    : pairingIds.contains(filter.pairingId()) ? java.util.Set.of(filter.pairingId()) : java.util.Set.of();
+        }
+        if (pairingIds != null) {
+            if (pairingIds.isEmpty()) {
+                return new Page(List.of(), page, size, 0);
+            }
+            where.append(" and pairingId in :pairings");
+            params.put("pairings", pairingIds);
+        }
+        if (filter.from() != null) {
+            where.append(" and date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and date <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        long total = sessions.count(where.toString(), params);
+        List<Session> found = sessions.find(where + " order by date, halfDay, number, id", params).page(page, size).list();
+        java.util.Map<UUID, Pairing> byId = new java.util.HashMap<>();
+        java.util.Set<UUID> needed = new java.util.HashSet<>(found.stream().map(x -> x.pairingId).toList());
+        if (!needed.isEmpty()) {
+            Pairing.<Pairing>list("id in ?1", needed).forEach(p -> byId.put(p.id, p));
+        }
+        DistrictSetting settings = DistrictSetting.current();
+        return new Page(found.stream().map(x -> new SessionView(x, byId.get(x.pairingId), settings)).toList(), page, size, total);
     }
 
     public SessionView get(UUID sessionId, Optional<UUID> onlySchool) {

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsString;
 
 @QuarkusTest
@@ -105,7 +106,7 @@ class SessionSchedulingTest {
 
         assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
         long onDecFirst = given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId)
-                .then().statusCode(200).extract().jsonPath().getList("date", String.class).stream()
+                .then().statusCode(200).extract().jsonPath().getList("items.date", String.class).stream()
                 .filter("2026-12-01"::equals).count();
         assertThat(onDecFirst).isEqualTo(1);
     }
@@ -121,6 +122,29 @@ class SessionSchedulingTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag).body(slot(DEC_1, "AM"))
                 .put("/sessions/" + id + "/slot")
                 .then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldPageTheYearsSessionsAndFilterThemWithoutParticipants() {
+        create(garfield, OCT_6, "AM");
+        create(roosevelt, NOV_3, "AM");
+        create(garfield, DEC_1, "PM");
+
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&size=2").then().statusCode(200)
+                .header("X-Total-Count", "3").body("items", hasSize(2)).body("items[0].date", equalTo(OCT_6.toString()))
+                .body("items[0].participants", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&size=2&page=1").then()
+                .body("items.date", org.hamcrest.Matchers.contains(DEC_1.toString()));
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&pairingId=" + garfield.pairingId()
+                + "&from=2026-11-01").then().body("total", equalTo(1));
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&schoolId=" + roosevelt.studioSchoolId()
+                + "&status=PUBLISHED").then().body("items.date", org.hamcrest.Matchers.contains(NOV_3.toString()));
+        given().auth().oauth2(TestInfrastructure.principalToken(roosevelt.studioSchoolId().toString()))
+                .get("/sessions?schoolYearId=" + district.schoolYearId + "&schoolId=" + garfield.studioSchoolId()).then().body("total", equalTo(0));
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&size=500").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId + "&status=HAPPENING").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
     }
 
     @Test

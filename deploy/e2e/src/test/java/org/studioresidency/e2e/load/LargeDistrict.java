@@ -140,8 +140,8 @@ final class LargeDistrict {
                 Duration.between(start, Instant.now()).toSeconds());
         given().auth().oauth2(admin).header("If-Match", solved.header("ETag"))
                 .post(session + "/planning-jobs/" + job + "/publication").then().statusCode(200);
-        int sessions = given().auth().oauth2(admin).queryParam("schoolYearId", year).get(session + "/sessions")
-                .then().statusCode(200).extract().jsonPath().getList("").size();
+        int sessions = given().auth().oauth2(admin).queryParam("schoolYearId", year).queryParam("size", 1).get(session + "/sessions")
+                .then().statusCode(200).extract().jsonPath().getInt("total");
         System.out.printf("%d sessions published; district loaded in %d s%n", sessions, Duration.between(start, Instant.now()).toSeconds());
         return new LargeDistrict(year, new ArrayList<>(schoolByExternalId.values()), pairings, sessions);
     }

@@ -1,0 +1,38 @@
+package org.studioresidency.session.rest;
+
+import org.studioresidency.session.domain.DistrictSetting;
+import org.studioresidency.session.domain.HalfDay;
+import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.service.SessionService;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A session in a list: what a calendar or a table shows; its participants are in {@code GET /sessions/{id}}. */
+public record SessionListItem(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
+                              OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String cancelReason,
+                              SessionParts.SchoolName hostSchool, List<SessionParts.SchoolName> residencySchools,
+                              SessionParts.ConsultantRef consultant, LocalDate proposedDate, HalfDay proposedHalfDay, int icsSequence,
+                              long version, boolean coverageAtRisk) {
+
+    static SessionListItem of(SessionService.SessionView view) {
+        Session s = view.session();
+        Pairing p = view.pairing();
+        DistrictSetting settings = view.settings();
+        return new SessionListItem(s.id, s.pairingId, s.schoolYearId, s.number, s.date, s.halfDay,
+                s.date.atTime(settings.startOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(),
+                s.date.atTime(settings.endOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(), s.status.name(), s.cancelReason,
+                new SessionParts.SchoolName(p.studioSchoolId, p.studioSchoolName),
+                p.residencySchools.stream().map(r -> new SessionParts.SchoolName(r.schoolId, r.name)).toList(),
+                p.consultant().map(c -> new SessionParts.ConsultantRef(c.staffId, c.name, c.email)).orElse(null),
+                s.proposedDate, s.proposedHalfDay, s.icsSequence, s.version, s.coverageAtRisk);
+    }
+
+    /** One page of sessions; {@code total} counts every session the filters match (also in X-Total-Count). */
+    public record Page(List<SessionListItem> items, int page, int size, long total) {
+        static final String TOTAL_HEADER = "X-Total-Count";
+    }
+}
