@@ -62,6 +62,16 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
         return find("schoolId = ?1 AND role = ?2 AND active = true", schoolId, StaffRole.PRINCIPAL).firstResultOptional();
     }
 
+    /** The active principal of each school, in one query (a page of schools reads them all at once). */
+    public java.util.Map<UUID, Staff> principalsOf(java.util.Collection<UUID> schoolIds) {
+        java.util.Map<UUID, Staff> bySchool = new java.util.HashMap<>();
+        if (!schoolIds.isEmpty()) {
+            list("schoolId in ?1 AND role = ?2 AND active = true", Sort.by("name").and("id"), schoolIds, StaffRole.PRINCIPAL)
+                    .forEach(s -> bySchool.putIfAbsent(s.schoolId, s));
+        }
+        return bySchool;
+    }
+
     public List<Staff> activeAt(UUID schoolId) {
         return list("schoolId = ?1 AND active = true", Sort.by("name").and("id"), schoolId);
     }

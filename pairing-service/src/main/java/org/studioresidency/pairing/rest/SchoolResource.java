@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.pairing.domain.School;
+import org.studioresidency.pairing.domain.Staff;
 import org.studioresidency.pairing.repository.SchoolRepository;
 import org.studioresidency.pairing.rest.problem.Problem;
 import org.studioresidency.pairing.security.CurrentUser;
@@ -63,10 +64,13 @@ public class SchoolResource {
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size) {
-        Paged<SchoolResponse> result = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
+        Paged<School> schools = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
                         QueryParams.uuid("supervisingLeaderId", supervisingLeaderId),
                         QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
-                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(this::toResponse);
+                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user));
+        // One query for the page's principals, not one per school.
+        java.util.Map<UUID, Staff> principals = service.principalsOf(schools.items().stream().map(s -> s.id).toList());
+        Paged<SchoolResponse> result = schools.map(school -> toResponse(school, java.util.Optional.ofNullable(principals.get(school.id))));
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }
 
@@ -109,8 +113,11 @@ public class SchoolResource {
     }
 
     private SchoolResponse toResponse(School school) {
-        SchoolResponse.PersonResponse principal = service.principalOf(school.id)
-                .map(p -> new SchoolResponse.PersonResponse(p.id, p.name, p.email)).orElse(null);
+        return toResponse(school, service.principalOf(school.id));
+    }
+
+    private static SchoolResponse toResponse(School school, java.util.Optional<Staff> principalOf) {
+        SchoolResponse.PersonResponse principal = principalOf.map(p -> new SchoolResponse.PersonResponse(p.id, p.name, p.email)).orElse(null);
         return new SchoolResponse(school.id, school.externalId, school.name, school.address, school.latitude, school.longitude,
                 school.gradeSpan, school.enrollment, school.freeReducedLunchPercent, school.englishLearnerPercent,
                 school.readingProficiencyPercent, school.homeLanguages, school.raceEthnicity, school.supervisingLeaderId, principal,

@@ -53,6 +53,11 @@ public class DirectoryService {
         return staff.principalOf(schoolId);
     }
 
+    /** The principals of many schools at once, by school. */
+    public java.util.Map<UUID, Staff> principalsOf(java.util.Collection<UUID> schoolIds) {
+        return staff.principalsOf(schoolIds);
+    }
+
     public Paged<Staff> listStaff(StaffRepository.Filter filter, int page, int size, String sort, Scope scope) {
         StaffRepository.Filter scoped = new StaffRepository.Filter(filter.name(), filter.role(), filter.schoolId(), filter.active(),
                 filter.externalIds(), scope.onlySchool());
