@@ -53,7 +53,8 @@ public class PlanningJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "startPlanningJob", summary = "Plan the school year's sessions in the background")
-    @APIResponse(responseCode = "202", description = "Solving; poll the job at its Location")
+    @APIResponse(responseCode = "202", description = "Queued or solving; poll the job at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A job for this year is already queued or solving, nothing is left to plan, or the"
             + " pairings the caller changed have not reached session-service yet (then with Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -76,7 +77,8 @@ public class PlanningJobResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
     @Operation(operationId = "getPlanningJob", summary = "A planning job's status, elapsed time and best score so far")
-    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         PlanningService.JobView job = service.get(id);
@@ -87,7 +89,8 @@ public class PlanningJobResource {
     @Path("/{id}/stop")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "stopPlanningJob", summary = "Stop solving early and keep the best plan so far")
-    @APIResponse(responseCode = "202", description = "Stopping")
+    @APIResponse(responseCode = "202", description = "Stopping",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stop(@PathParam("id") UUID id) {
         return Response.accepted(PlanningJobResponse.of(service.stop(id))).build();
@@ -108,7 +111,8 @@ public class PlanningJobResource {
     @Path("/{id}/publication")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "publishPlan", summary = "Publish the reviewed plan in one step: its sessions go into people's calendars (If-Match required)")
-    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not finished, breaks hard rules, or conflicts with a change made since", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

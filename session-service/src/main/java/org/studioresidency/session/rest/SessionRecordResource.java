@@ -96,7 +96,8 @@ public class SessionRecordResource {
     @Path("/{id}/record")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getSessionRecord", summary = "The session's plan, agenda, attendance, notes, next steps and evaluations")
-    @APIResponse(responseCode = "200", description = "The record")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         return RecordResponse.ok(records.get(id, onlySchool()));
     }
@@ -105,7 +106,8 @@ public class SessionRecordResource {
     @Path("/{id}/pre-visit-plan")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
     @Operation(operationId = "planVisit", summary = "Record the focus and plan the two principals agreed before the visit")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Session cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -119,7 +121,8 @@ public class SessionRecordResource {
     @Path("/{id}/agenda")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "setAgenda", summary = "Set the session's agenda")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +134,8 @@ public class SessionRecordResource {
     @Path("/{id}/held")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "markSessionHeld", summary = "The session took place; record attendance")
-    @APIResponse(responseCode = "200", description = "Held")
+    @APIResponse(responseCode = "200", description = "Held",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a published session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -144,7 +148,8 @@ public class SessionRecordResource {
     @Path("/{id}/summary")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "summariseSession", summary = "Record notes and next steps; the summary goes to the principals")
-    @APIResponse(responseCode = "200", description = "Summarised")
+    @APIResponse(responseCode = "200", description = "Summarised",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a held session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -159,7 +164,8 @@ public class SessionRecordResource {
     @Path("/{id}/evaluations")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "evaluateSession", summary = "A participant's rating (1-5) and comment on a held session")
-    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "204", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not held yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void evaluateSession(@PathParam("id") UUID id, @Valid @NotNull EvaluationRequest body) {

@@ -80,7 +80,8 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getSession", summary = "Get one session; its ETag is the version to send in If-Match")
-    @APIResponse(responseCode = "200", description = "The session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such session (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         SessionService.SessionView view = service.get(id, onlySchool());
@@ -90,7 +91,8 @@ public class SessionResource {
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "createSession", summary = "Add a session by hand; it is published at once")
-    @APIResponse(responseCode = "201", description = "Created and published")
+    @APIResponse(responseCode = "201", description = "Created and published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Breaks a hard rule; each conflict is listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull SessionRequests.CreateSession request, @jakarta.ws.rs.core.Context UriInfo uri) {
@@ -102,7 +104,8 @@ public class SessionResource {
     @Path("/{id}/slot")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "moveSession", summary = "Move a session to another date and half-day (If-Match required)")
-    @APIResponse(responseCode = "200", description = "Moved; published sessions are announced as rescheduled")
+    @APIResponse(responseCode = "200", description = "Moved; published sessions are announced as rescheduled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Breaks a hard rule; each conflict is listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,7 +120,8 @@ public class SessionResource {
     @Path("/{id}/cancellation")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "cancelSession", summary = "Cancel a session, with the reason people will see (If-Match required)")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already held", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

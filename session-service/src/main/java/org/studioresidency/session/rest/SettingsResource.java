@@ -63,7 +63,8 @@ public class SettingsResource {
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL, Roles.HR_SYSTEM})
     @Operation(operationId = "getSettings", summary = "Sessions per pairing, minimum gap, daily substitute cap, roles needing a substitute, times")
-    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     public Response get() {
         DistrictSetting settings = service.get();
         return Response.ok(Settings.of(settings)).tag(Versions.etag(settings.version)).build();
@@ -73,7 +74,8 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateSettings", summary = "Change the district's settings")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
