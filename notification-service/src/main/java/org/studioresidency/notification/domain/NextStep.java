@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Something agreed at a session, with an owner and a due date before the next visit. */
@@ -31,5 +32,27 @@ public class NextStep extends PanacheEntityBase {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
+    /** OPEN, IN_PROGRESS, DONE or DROPPED. */
     public String status;
+
+    /** When it was done or dropped; null while open. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    /** When session-service made the change this row reflects; an event older than that changes nothing. */
+    @Column(name = "changed_at")
+    public OffsetDateTime changedAt;
+
+    /** Done or dropped (CANCELLED is how rows recorded before next-step status events said dropped). */
+    public static boolean isClosed(String status) {
+        return "DONE".equals(status) || "DROPPED".equals(status) || "CANCELLED".equals(status);
+    }
+
+    /**
+     * Whether a state session-service wrote at {@code asOf} may replace this row's. A state of unknown age replaces
+     * only a row that has never been dated.
+     */
+    public boolean olderThanKept(OffsetDateTime asOf) {
+        return changedAt != null && (asOf == null || asOf.isBefore(changedAt));
+    }
 }

@@ -1,9 +1,11 @@
 package org.studioresidency.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.Pairing;
 import org.studioresidency.notification.domain.PairingMember;
 import org.studioresidency.notification.domain.School;
+import org.studioresidency.notification.domain.Session;
 import org.studioresidency.notification.event.PairingEvents.Member;
 import org.studioresidency.notification.repository.PairingRepository;
 import org.studioresidency.notification.repository.SchoolRepository;
@@ -27,10 +29,23 @@ public class Recipients {
 
     private final SchoolRepository schools;
     private final PairingRepository pairings;
+    private final NotificationConfig config;
 
-    Recipients(SchoolRepository schools, PairingRepository pairings) {
+    Recipients(SchoolRepository schools, PairingRepository pairings, NotificationConfig config) {
         this.schools = schools;
         this.pairings = pairings;
+        this.config = config;
+    }
+
+    /** The district office mailbox (coverage and conflict alerts). */
+    public Recipient districtOffice() {
+        return new Recipient(config.district().name() + " district office", config.district().officeEmail(), null);
+    }
+
+    /** The school's principal, with the session's participants as last announced (team changes included) as fallback. */
+    public Optional<Recipient> principalOf(UUID schoolId, Session session) {
+        return principalOf(schoolId, session.participants.stream()
+                .map(m -> new Member(m.staffId, m.name, m.email, null, m.schoolId, m.teamRole)).toList());
     }
 
     public Optional<Recipient> principalOf(UUID schoolId, List<Member> participants) {
