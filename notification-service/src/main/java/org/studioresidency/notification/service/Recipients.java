@@ -44,19 +44,14 @@ public class Recipients {
 
     /** The school's principal, with the session's participants as last announced (team changes included) as fallback. */
     public Optional<Recipient> principalOf(UUID schoolId, Session session) {
-        return principalOf(schoolId, session.participants.stream()
+        Optional<Recipient> fromDirectory = fromDirectory(schoolId);
+        return fromDirectory.isPresent() ? fromDirectory : fromParticipants(schoolId, session.participants.stream()
                 .map(m -> new Member(m.staffId, m.name, m.email, null, m.schoolId, m.teamRole)).toList());
     }
 
     public Optional<Recipient> principalOf(UUID schoolId, List<Member> participants) {
-        Optional<School> school = schools.findByIdOptional(schoolId);
-        if (school.isPresent() && school.get().hasPrincipalEmail()) {
-            return Optional.of(new Recipient(school.get().principalName, school.get().principalEmail, schoolId));
-        }
-        return participants.stream()
-                .filter(m -> PRINCIPAL.equals(m.teamRole()) && schoolId.equals(m.schoolId()) && hasEmail(m.email()))
-                .findFirst()
-                .map(m -> new Recipient(m.name(), m.email(), schoolId));
+        Optional<Recipient> fromDirectory = fromDirectory(schoolId);
+        return fromDirectory.isPresent() ? fromDirectory : fromParticipants(schoolId, participants);
     }
 
     /** The central-office leader sponsoring the pairing: from the session's participants, else the pairing's team. */
@@ -82,6 +77,18 @@ public class Recipients {
         }
         centralOfficeLeader(pairingId, participants).ifPresent(r -> byAddress.putIfAbsent(r.key(), r));
         return List.copyOf(byAddress.values());
+    }
+
+    private Optional<Recipient> fromDirectory(UUID schoolId) {
+        return schools.findByIdOptional(schoolId).filter(School::hasPrincipalEmail)
+                .map(school -> new Recipient(school.principalName, school.principalEmail, schoolId));
+    }
+
+    private static Optional<Recipient> fromParticipants(UUID schoolId, List<Member> participants) {
+        return participants.stream()
+                .filter(m -> PRINCIPAL.equals(m.teamRole()) && schoolId.equals(m.schoolId()) && hasEmail(m.email()))
+                .findFirst()
+                .map(m -> new Recipient(m.name(), m.email(), schoolId));
     }
 
     private static boolean hasEmail(String email) {

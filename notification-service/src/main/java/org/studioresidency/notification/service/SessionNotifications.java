@@ -102,7 +102,7 @@ public class SessionNotifications {
         Session session = sessions.findByIdOptional(state.sessionId()).orElseGet(Session::new);
         boolean newer = session.id == null || !(state.icsSequence() < session.icsSequence
                 || (state.icsSequence() == session.icsSequence && Session.progress(state.status()) < Session.progress(session.status)));
-        if (newer) { // a relayed older version must not move the session back
+        if (newer) { // else a relayed older version, which must not move the session back
             keepSchedule(session, state);
         }
         boolean teamChange = SessionEvents.TEAM_CHANGED.equals(type) && event.teamVersion() != null;
