@@ -2,9 +2,12 @@ package org.studioresidency.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.notification.event.SessionEvents;
+import org.studioresidency.notification.repository.DeliveryRepository;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +25,9 @@ class ConflictAlertMailTest {
 
     private static final String OFFICE = "district-office@test.district.example";
     private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+
+    @Inject
+    DeliveryRepository deliveries;
 
     @Test
     void shouldAlertTheDistrictOfficeAndTheHostPrincipalOncePerConflict() {
@@ -46,6 +52,9 @@ class ConflictAlertMailTest {
                 .contains(detail, "Pairing: " + district.studioName + " with " + district.residencyName, "Session: Session 3",
                         "WHAT TO DO", "alternatives", "Alicia Gomez is booked in two sessions at once");
         assertThat(Mailbox.part(alert, "text/html").get("content").asText()).contains(detail, "What to do");
+        String recordedMessageId = QuarkusTransaction.requiringNew().call(() -> deliveries
+                .find("dedupeKey", "conflict-alert:" + conflictId + ":" + OFFICE).singleResult().smtpMessageId);
+        assertThat(alert.get("messageId").asText()).isEqualTo(recordedMessageId);
         assertThat(Mailbox.part(mails(district.studioPrincipal, "Scheduling conflict", detail).get(0), "text/plain")
                 .get("content").asText()).contains("Dear Maria Alvarez");
         assertThat(Mailbox.to(district.residencyPrincipal)).isEmpty();
