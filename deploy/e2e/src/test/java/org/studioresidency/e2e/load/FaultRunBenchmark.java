@@ -2,6 +2,7 @@ package org.studioresidency.e2e.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -169,14 +170,21 @@ class FaultRunBenchmark {
             for (Object m : (List<?>) s.get("participants")) {
                 attendance.add(Map.of("staffId", ((Map<?, ?>) m).get("staffId"), "present", true));
             }
-            given().auth().oauth2(admin).contentType("application/json").body(Map.of("attendance", attendance))
-                    .post(url + "/sessions/" + id + "/held").then().statusCode(200);
-            given().auth().oauth2(admin).contentType("application/json")
+            String published = given().auth().oauth2(admin).get(url + "/sessions/" + id).then().statusCode(200).extract().header("ETag");
+            String held = ifMatch(given().auth().oauth2(admin), published).contentType("application/json")
+                    .body(Map.of("attendance", attendance))
+                    .post(url + "/sessions/" + id + "/held").then().statusCode(200).extract().header("ETag");
+            ifMatch(given().auth().oauth2(admin), held).contentType("application/json")
                     .body(Map.of("focus", "READ_ALOUD", "notes", "Fault run " + id, "nextSteps", List.of()))
                     .post(url + "/sessions/" + id + "/summary").then().statusCode(200);
             done.add(id);
         }
         return done;
+    }
+
+    /** Names the version a write is based on, as session-service requires of every versioned write. */
+    private static RequestSpecification ifMatch(RequestSpecification request, String etag) {
+        return etag == null ? request : request.header("If-Match", etag);
     }
 
     /** Waits until every outbox and the HR queue are empty and the consumers have caught up, then counts the effects. */
