@@ -16,6 +16,8 @@ public final class DistrictFixture {
 
     public final UUID schoolYearId = UUID.randomUUID();
     private final PairingService pairings;
+    /** The year's pairing revision as pairing-service would number it: one per change. */
+    private long revision;
 
     public DistrictFixture(SchoolYearService schoolYears, PairingService pairings) {
         this.pairings = pairings;
@@ -32,10 +34,34 @@ public final class DistrictFixture {
         team.add(member("Principal of " + studioSchool, "PRINCIPAL", studioId, "PRINCIPAL"));
         team.add(member("Studio teacher of " + studioSchool, "TEACHER", studioId, "STUDIO_TEACHER"));
         team.add(member("Residency teacher visiting " + studioSchool, "TEACHER", residencyId, "RESIDENCY_TEACHER"));
-        pairings.apply(UUID.randomUUID().toString(), new PairingService.PairingTeamAnnounced(pairingId, schoolYearId,
-                new PairingService.SchoolName(studioId, studioSchool),
-                List.of(new PairingService.SchoolName(residencyId, "Residency of " + studioSchool)), team, 1));
-        return new Pairing(pairingId, studioId, residencyId, team);
+        Pairing pairing = new Pairing(pairingId, studioId, studioSchool, residencyId, team);
+        announce(pairing, team, 1);
+        return pairing;
+    }
+
+    /** pairing-service changed the pairing's team (the next team version); returns the pairing with its new team. */
+    public Pairing changeTeam(Pairing pairing, int teamVersion, List<PairingService.Member> team) {
+        announce(pairing, team, teamVersion);
+        return new Pairing(pairing.pairingId(), pairing.studioSchoolId(), pairing.studioSchool(), pairing.residencySchoolId(), List.copyOf(team));
+    }
+
+    /** The revision of the year's last pairing change: what a caller of pairing-service would pass as pairingRevision. */
+    public long revision() {
+        return revision;
+    }
+
+    private void announce(Pairing pairing, List<PairingService.Member> team, int teamVersion) {
+        revision++;
+        pairings.apply(UUID.randomUUID().toString(), new PairingService.PairingTeamAnnounced(pairing.pairingId(), schoolYearId,
+                new PairingService.SchoolName(pairing.studioSchoolId(), pairing.studioSchool()),
+                List.of(new PairingService.SchoolName(pairing.residencySchoolId(), "Residency of " + pairing.studioSchool())), team,
+                teamVersion, revision, 1));
+    }
+
+    /** pairing-service dissolved the pairing. */
+    public void dissolve(Pairing pairing, String reason) {
+        revision++;
+        pairings.apply(UUID.randomUUID().toString(), new PairingService.PairingDissolved(pairing.pairingId(), schoolYearId, reason, revision, 1));
     }
 
     public static PairingService.Member consultant(String name) {
@@ -47,6 +73,6 @@ public final class DistrictFixture {
         return new PairingService.Member(id, name, id + "@district.example", role, schoolId, teamRole);
     }
 
-    public record Pairing(UUID pairingId, UUID studioSchoolId, UUID residencySchoolId, List<PairingService.Member> team) {
+    public record Pairing(UUID pairingId, UUID studioSchoolId, String studioSchool, UUID residencySchoolId, List<PairingService.Member> team) {
     }
 }

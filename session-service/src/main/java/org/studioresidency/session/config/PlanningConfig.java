@@ -20,4 +20,11 @@ public interface PlanningConfig {
     /** How many planning jobs solve at the same time (each uses one core). */
     @WithDefault("1")
     int parallelJobs();
+
+    /**
+     * How long starting a job may wait for pairing changes the caller has made (its {@code pairingRevision}) to arrive
+     * from pairing-service before it answers 409 with Retry-After.
+     */
+    @WithDefault("10s")
+    Duration consistencyWait();
 }

@@ -17,7 +17,14 @@ import java.util.UUID;
 @Table(name = "next_step")
 public class NextStep extends PanacheEntityBase {
 
-    public enum Status { OPEN, IN_PROGRESS, DONE }
+    public enum Status {
+        OPEN, IN_PROGRESS, DONE, DROPPED;
+
+        /** Done or dropped: no longer something to do before the next visit. */
+        public boolean closed() {
+            return this == DONE || this == DROPPED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -48,6 +55,48 @@ public class NextStep extends PanacheEntityBase {
     @Column(name = "overdue_announced")
     public boolean overdueAnnounced;
 
+    /** When it was done or dropped; null while open. */
+    @Column(name = "closed_at")
+    public java.time.OffsetDateTime closedAt;
+
+    @Column(name = "status_changed_at")
+    public java.time.OffsetDateTime statusChangedAt;
+
+    /** Who last changed the status (the token's subject). */
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+
     @Version
     public long version;
+
+    /** A step agreed at a session: open until its owner's school or the district office closes it. */
+    public static NextStep opened(UUID sessionId, String description, UUID ownerStaffId, String ownerName, UUID ownerSchoolId, LocalDate dueDate) {
+        NextStep step = new NextStep();
+        step.id = UUID.randomUUID();
+        step.sessionId = sessionId;
+        step.description = description;
+        step.ownerStaffId = ownerStaffId;
+        step.ownerName = ownerName;
+        step.ownerSchoolId = ownerSchoolId;
+        step.dueDate = dueDate;
+        step.status = Status.OPEN;
+        return step;
+    }
+
+    /** What a status change did; null from {@link #changeStatus} when the status was already that. */
+    public record StatusChanged(Status previous, Status current, String by, java.time.OffsetDateTime at) {
+    }
+
+    /** Opens, starts, closes (done or dropped) or reopens the step; closing sets {@code closedAt}, reopening clears it. */
+    public StatusChanged changeStatus(Status next, String by, java.time.OffsetDateTime now) {
+        if (next == status) {
+            return null;
+        }
+        Status previous = status;
+        status = next;
+        closedAt = next.closed() ? now : null;
+        statusChangedAt = now;
+        statusChangedBy = by;
+        return new StatusChanged(previous, next, by, now);
+    }
 }

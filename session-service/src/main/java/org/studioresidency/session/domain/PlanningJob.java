@@ -17,7 +17,23 @@ import java.util.UUID;
 @Table(name = "planning_job")
 public class PlanningJob extends PanacheEntityBase {
 
-    public enum Status { SOLVING, SOLVED, STOPPED, FAILED, PUBLISHED }
+    public enum Status {
+        /** Waiting for the solver: another year's job is using the planning capacity. */
+        QUEUED,
+        SOLVING,
+        SOLVED,
+        STOPPED,
+        /** Ended without a plan; {@code error} says why and what to do. */
+        FAILED,
+        PUBLISHED,
+        /** A newer plan of the year was made or published; this one can no longer be published. */
+        SUPERSEDED;
+
+        /** Finished with a plan that may still be published. */
+        public boolean hasPublishablePlan() {
+            return this == SOLVED || this == STOPPED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -40,7 +56,15 @@ public class PlanningJob extends PanacheEntityBase {
     /** The plan's explanation as JSON (per-constraint scores and penalised sessions). */
     public String explanation;
 
+    /** Why a job failed or stopped without a plan, in words a district leader can act on. */
     public String error;
+
+    /** The year's applied pairing revision the plan was built on (deploy/EVENTS.md, "Read-your-writes"). */
+    @Column(name = "pairing_revision")
+    public long pairingRevision;
+
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
 
     @Version
     public long version;

@@ -86,4 +86,153 @@ public class Session extends PanacheEntityBase {
     public String icsUid() {
         return id + "@studio-residency.district";
     }
+
+    /** Where a session moved from. */
+    public record Moved(LocalDate previousDate, HalfDay previousHalfDay) {
+    }
+
+    /** A planning job proposed this session: it is PLANNED at the slot until the job is published. */
+    public static Session planned(UUID id, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
+                                  UUID planningJobId, OffsetDateTime now) {
+        Session session = new Session();
+        session.id = id;
+        session.pairingId = pairingId;
+        session.schoolYearId = schoolYearId;
+        session.number = number;
+        session.date = date;
+        session.halfDay = halfDay;
+        session.status = SessionStatus.PLANNED;
+        session.planningJobId = planningJobId;
+        session.updatedAt = now;
+        return session;
+    }
+
+    /** A session added by hand: published at once, into people's calendars. */
+    public static Session addedByHand(UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay, OffsetDateTime now) {
+        Session session = planned(UUID.randomUUID(), pairingId, schoolYearId, number, date, halfDay, null, now);
+        session.status = SessionStatus.PUBLISHED;
+        return session;
+    }
+
+    public boolean isAt(LocalDate date, HalfDay halfDay) {
+        return this.date.equals(date) && this.halfDay == halfDay;
+    }
+
+    /** Only sessions not yet held (and not cancelled) can move or be cancelled. */
+    public boolean canStillChange() {
+        return status == SessionStatus.PLANNED || status == SessionStatus.PUBLISHED;
+    }
+
+    /** PLANNED to PUBLISHED: the session goes into people's calendars. */
+    public void publish(OffsetDateTime now) {
+        require(status == SessionStatus.PLANNED, "only a planned session can be published");
+        status = SessionStatus.PUBLISHED;
+        updatedAt = now;
+    }
+
+    /** To another half-day; a proposal left by a re-plan is dropped. Null when the session is already there. */
+    public Moved moveTo(LocalDate newDate, HalfDay newHalfDay, OffsetDateTime now) {
+        require(canStillChange(), "only planned or published sessions can be moved");
+        clearProposal();
+        if (isAt(newDate, newHalfDay)) {
+            return null;
+        }
+        Moved moved = new Moved(date, halfDay);
+        date = newDate;
+        halfDay = newHalfDay;
+        if (status.booksPeople()) {
+            icsSequence++;
+        }
+        updatedAt = now;
+        return moved;
+    }
+
+    /** Cancels the session; true when it was in people's calendars (then the cancellation is announced). */
+    public boolean cancel(String reason, OffsetDateTime now) {
+        require(canStillChange(), "it has already been held; it cannot be cancelled");
+        boolean wasPublished = status.booksPeople();
+        status = SessionStatus.CANCELLED;
+        cancelReason = reason;
+        clearProposal();
+        icsSequence++;
+        updatedAt = now;
+        return wasPublished;
+    }
+
+    /** PUBLISHED to HELD: the session took place. */
+    public void hold(OffsetDateTime now) {
+        require(status == SessionStatus.PUBLISHED, "only a published session can be held");
+        status = SessionStatus.HELD;
+        clearProposal();
+        updatedAt = now;
+    }
+
+    /** HELD to SUMMARISED: what happened, for the principals. */
+    public void summarise(Focus focus, String problemOfPractice, String demonstrated, String notes, OffsetDateTime now) {
+        require(status == SessionStatus.HELD, "only a held session can be summarised");
+        this.focus = focus;
+        this.problemOfPractice = problemOfPractice;
+        this.demonstrated = demonstrated;
+        this.notes = notes;
+        status = SessionStatus.SUMMARISED;
+        updatedAt = now;
+    }
+
+    /** The principals' agreed focus and plan before the visit. */
+    public void planVisit(Focus focus, String problemOfPractice, String plan, OffsetDateTime now) {
+        require(status != SessionStatus.CANCELLED, "it is cancelled");
+        this.focus = focus;
+        this.problemOfPractice = problemOfPractice;
+        this.preVisitPlan = plan;
+        updatedAt = now;
+    }
+
+    public void setAgenda(String agenda, OffsetDateTime now) {
+        require(status != SessionStatus.CANCELLED, "it is cancelled");
+        this.agenda = agenda;
+        updatedAt = now;
+    }
+
+    /** A re-plan would move this published session; applied only when the plan is published. */
+    public void propose(LocalDate proposed, HalfDay proposedHalf, UUID jobId) {
+        proposedDate = proposed;
+        proposedHalfDay = proposedHalf;
+        planningJobId = jobId;
+    }
+
+    public boolean hasProposal() {
+        return proposedDate != null;
+    }
+
+    public void clearProposal() {
+        proposedDate = null;
+        proposedHalfDay = null;
+    }
+
+    /** A newer plan of a still PLANNED session. */
+    public void replan(LocalDate newDate, HalfDay newHalfDay, UUID jobId, OffsetDateTime now) {
+        require(status == SessionStatus.PLANNED, "only a planned session can be re-planned");
+        date = newDate;
+        halfDay = newHalfDay;
+        planningJobId = jobId;
+        updatedAt = now;
+    }
+
+    /** Something concerning the session changed (team, conflicts, coverage): feeds and caches must pick it up. */
+    public void touch(OffsetDateTime now) {
+        updatedAt = now;
+    }
+
+    private void require(boolean allowed, String because) {
+        if (!allowed) {
+            throw new TransitionRefused("Session " + number + " is " + status + "; " + because + ".");
+        }
+    }
+
+    /** A lifecycle step the session's state does not allow: 409 for the caller. */
+    public static class TransitionRefused extends RuntimeException {
+        public TransitionRefused(String message) {
+            super(message);
+        }
+    }
 }

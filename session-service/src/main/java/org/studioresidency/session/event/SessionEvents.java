@@ -1,9 +1,8 @@
 package org.studioresidency.session.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import org.studioresidency.session.domain.SessionScheduleChanged;
 import org.studioresidency.session.domain.DistrictSetting;
+import org.studioresidency.session.domain.SessionConflict;
 import org.studioresidency.session.domain.HalfDay;
 import org.studioresidency.session.domain.NextStep;
 import org.studioresidency.session.repository.SessionRecordRepository;
@@ -47,8 +46,28 @@ public class SessionEvents {
     public record AttendanceEntry(UUID staffId, String name, boolean present) {
     }
 
-    public record NextStepState(UUID nextStepId, String description, UUID ownerStaffId, String ownerName, LocalDate dueDate,
-                                String status) {
+    public record NextStepState(UUID nextStepId, String description, UUID ownerStaffId, String ownerName, UUID ownerSchoolId,
+                                LocalDate dueDate, String status, OffsetDateTime closedAt) {
+    }
+
+    public record ChangedBy(String subject, String role) {
+    }
+
+    public record NextStepStatusChanged(SessionState session, NextStepState nextStep, String previousStatus, ChangedBy changedBy,
+                                        OffsetDateTime changedAt) {
+    }
+
+    public record TeamChanged(SessionState session, int teamVersion, List<Member> added, List<Member> removed) {
+    }
+
+    public record Conflict(UUID conflictId, String kind, LocalDate date, HalfDay halfDay, UUID staffId, String staffName,
+                           UUID otherSessionId, Integer substituteHalfDays, Integer cap, String detail, OffsetDateTime detectedAt) {
+    }
+
+    public record ConflictDetected(SessionState session, Conflict conflict) {
+    }
+
+    public record ConflictResolved(SessionState session, Conflict conflict, OffsetDateTime resolvedAt, String resolution) {
     }
 
     public record Summary(String focus, String problemOfPractice, String demonstrated, String notes, List<NextStepState> nextSteps,
@@ -68,27 +87,47 @@ public class SessionEvents {
     }
 
     private final Outbox outbox;
-    private final Event<SessionScheduleChanged> scheduleChanged;
 
-    SessionEvents(Outbox outbox, Event<SessionScheduleChanged> scheduleChanged) {
+    SessionEvents(Outbox outbox) {
         this.outbox = outbox;
-        this.scheduleChanged = scheduleChanged;
     }
 
     public void published(Session session, Pairing pairing, DistrictSetting settings) {
         record("district.session.published.v1", session, new Published(state(session, pairing, settings)));
-        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
     }
 
-    public void rescheduled(Session session, Pairing pairing, DistrictSetting settings, LocalDate previousDate, HalfDay previousHalfDay) {
+    public void rescheduled(Session session, Pairing pairing, DistrictSetting settings, Session.Moved moved) {
         record("district.session.rescheduled.v1", session,
-                new Rescheduled(state(session, pairing, settings), previousDate, previousHalfDay));
-        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
+                new Rescheduled(state(session, pairing, settings), moved.previousDate(), moved.previousHalfDay()));
     }
 
     public void cancelled(Session session, Pairing pairing, DistrictSetting settings) {
         record("district.session.cancelled.v1", session, new Cancelled(state(session, pairing, settings), session.cancelReason));
-        scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
+    }
+
+    public void nextStepStatusChanged(Session session, Pairing pairing, DistrictSetting settings, NextStep step,
+                                      NextStep.StatusChanged change, String role) {
+        record("district.session.next-step-status-changed.v1", session, new NextStepStatusChanged(state(session, pairing, settings),
+                nextStep(step), change.previous().name(), new ChangedBy(change.by(), role), change.at()));
+    }
+
+    public void teamChanged(Session session, Pairing pairing, DistrictSetting settings, List<TeamMember> added, List<TeamMember> removed) {
+        record("district.session.team-changed.v1", session, new TeamChanged(state(session, pairing, settings), pairing.teamVersion,
+                added.stream().map(SessionEvents::member).toList(), removed.stream().map(SessionEvents::member).toList()));
+    }
+
+    public void conflictDetected(Session session, Pairing pairing, DistrictSetting settings, SessionConflict conflict) {
+        record("district.session.conflict-detected.v1", session, new ConflictDetected(state(session, pairing, settings), conflict(conflict)));
+    }
+
+    public void conflictResolved(Session session, Pairing pairing, DistrictSetting settings, SessionConflict conflict) {
+        record("district.session.conflict-resolved.v1", session, new ConflictResolved(state(session, pairing, settings), conflict(conflict),
+                conflict.resolvedAt, conflict.resolution));
+    }
+
+    private static Conflict conflict(SessionConflict c) {
+        return new Conflict(c.id, c.kind.name(), c.date, c.halfDay, c.staffId, c.staffName, c.otherSessionId, c.substituteHalfDays, c.cap,
+                c.detail, c.detectedAt);
     }
 
     public void held(Session session, Pairing pairing, DistrictSetting settings, List<SessionRecordRepository.Attendance> attendance) {
@@ -114,7 +153,8 @@ public class SessionEvents {
     }
 
     public static NextStepState nextStep(NextStep step) {
-        return new NextStepState(step.id, step.description, step.ownerStaffId, step.ownerName, step.dueDate, step.status.name());
+        return new NextStepState(step.id, step.description, step.ownerStaffId, step.ownerName, step.ownerSchoolId, step.dueDate,
+                step.status.name(), step.closedAt);
     }
 
     private void record(String type, Session session, Object data) {

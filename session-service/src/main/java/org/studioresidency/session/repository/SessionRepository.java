@@ -65,4 +65,19 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         getEntityManager().createNativeQuery("DELETE FROM person_booking WHERE session_id = :s")
                 .setParameter("s", sessionId).executeUpdate();
     }
+
+    /** The session a person is booked in at a half-day, if any. */
+    public java.util.Optional<UUID> bookedSessionOf(UUID staffId, LocalDate date, HalfDay halfDay) {
+        List<?> found = getEntityManager().createNativeQuery(
+                        "SELECT session_id FROM person_booking WHERE staff_id = :p AND date = :d AND half_day = :h")
+                .setParameter("p", staffId).setParameter("d", date).setParameter("h", halfDay.name()).getResultList();
+        return found.stream().findFirst().map(id -> (UUID) id);
+    }
+
+    /** Every session of the year, cancelled ones too (a plan must never re-create a cancelled session's id). */
+    public java.util.Map<UUID, Session> allOfYearById(UUID schoolYearId) {
+        java.util.Map<UUID, Session> byId = new java.util.HashMap<>();
+        list("schoolYearId", schoolYearId).forEach(s -> byId.put(s.id, s));
+        return byId;
+    }
 }

@@ -22,7 +22,8 @@ import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
-import org.studioresidency.session.service.CoverageService;
+import org.studioresidency.session.service.CoverageReports;
+import org.studioresidency.session.service.HrCallbacks;
 import org.studioresidency.session.service.SessionException;
 
 import java.io.IOException;
@@ -43,11 +44,11 @@ public class CoverageResource {
     static final String[] EXPORT_HEADER = {"external_id", "employee_id", "employee_name", "employee_email", "school_id", "date",
             "half_day", "start_time", "end_time", "units", "reason_code", "status", "hr_job_id"};
 
-    private final CoverageService service;
+    private final CoverageReports service;
     private final CurrentUser user;
     private final CoverageConfig config;
 
-    CoverageResource(CoverageService service, CurrentUser user, CoverageConfig config) {
+    CoverageResource(CoverageReports service, CurrentUser user, CoverageConfig config) {
         this.service = service;
         this.user = user;
         this.config = config;
@@ -71,11 +72,11 @@ public class CoverageResource {
     @Operation(operationId = "coverageFillRate", summary = "Requested, filled, unfilled and fill rate by date, school or ISO week")
     @APIResponse(responseCode = "200", description = "One row per date, school or week, in order")
     @APIResponse(responseCode = "400", description = "from, to or by invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<CoverageService.FillRate> fillRate(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
+    public List<CoverageReports.FillRate> fillRate(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
                                                    @QueryParam("by") @DefaultValue("DATE") String by) {
-        CoverageService.FillRateGrouping grouping;
+        CoverageReports.FillRateGrouping grouping;
         try {
-            grouping = CoverageService.FillRateGrouping.valueOf(by.toUpperCase(java.util.Locale.ROOT));
+            grouping = CoverageReports.FillRateGrouping.valueOf(by.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new SessionException.InvalidField("by", "must be DATE, SCHOOL or WEEK");
         }
@@ -96,7 +97,7 @@ public class CoverageResource {
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(EXPORT_HEADER).get())) {
             for (CoverageRequest r : jobs) {
                 printer.printRecord(r.id, r.staffId, r.teacherName, r.teacherEmail, r.schoolId, r.date, r.halfDay,
-                        settings.startOf(r.halfDay), settings.endOf(r.halfDay), CoverageService.HALF_DAY_UNITS.toPlainString(),
+                        settings.startOf(r.halfDay), settings.endOf(r.halfDay), HrCallbacks.HALF_DAY_UNITS.toPlainString(),
                         config.reasonCode(), r.status, r.hrJobId);
             }
         } catch (IOException e) {

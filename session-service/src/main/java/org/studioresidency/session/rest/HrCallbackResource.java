@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.studioresidency.session.config.HrConfig;
 import org.studioresidency.session.rest.problem.Problem;
-import org.studioresidency.session.service.CoverageService;
+import org.studioresidency.session.service.HrCallbacks;
 import org.studioresidency.session.service.SessionException;
 
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ import java.util.UUID;
 @Tag(name = "HR system callbacks")
 public class HrCallbackResource {
 
-    private final CoverageService service;
+    private final HrCallbacks service;
     private final ObjectMapper json;
     private final List<Webhook> verifiers = new ArrayList<>();
 
-    HrCallbackResource(CoverageService service, ObjectMapper json, HrConfig config) {
+    HrCallbackResource(HrCallbacks service, ObjectMapper json, HrConfig config) {
         this.service = service;
         this.json = json;
         for (String secret : config.webhookSecrets()) {
@@ -72,7 +72,7 @@ public class HrCallbackResource {
     @APIResponse(responseCode = "404", description = "No such coverage request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(String body, @Context HttpHeaders headers) {
         verify(body == null ? "" : body, headers);
-        CoverageService.Callback callback = parse(body);
+        HrCallbacks.Callback callback = parse(body);
         service.applyCallback(headers.getHeaderString("webhook-id"), callback);
         return Response.noContent().build();
     }
@@ -95,7 +95,7 @@ public class HrCallbackResource {
         throw new SessionException.BadSignature("The callback's signature could not be verified: " + failure + ".");
     }
 
-    private CoverageService.Callback parse(String body) {
+    private HrCallbacks.Callback parse(String body) {
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
@@ -113,7 +113,7 @@ public class HrCallbackResource {
                 throw new SessionException.InvalidField("externalId", "or jobId is required");
             }
             JsonNode substitute = node.path("substitute");
-            return new CoverageService.Callback(text(node, "type"), text(node, "jobId"), externalId, text(node, "status"),
+            return new HrCallbacks.Callback(text(node, "type"), text(node, "jobId"), externalId, text(node, "status"),
                     text(substitute, "id"), text(substitute, "name"));
         } catch (JsonProcessingException e) {
             throw new SessionException.InvalidField("body", "is not valid JSON");

@@ -4,19 +4,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.session.domain.NextStep;
-import org.studioresidency.session.event.SessionEvents;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
@@ -45,16 +46,32 @@ public class NextStepResource {
         this.user = user;
     }
 
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "getNextStep", summary = "One next step; its ETag is the version to send in If-Match (principals: their school's people's steps)")
+    @APIResponse(responseCode = "200", description = "The next step", content = @Content(schema = @Schema(implementation = SessionParts.NextStepResponse.class)))
+    public Response get(@PathParam("id") UUID id) {
+        NextStep step = records.nextStep(id, onlySchool());
+        return Response.ok(SessionParts.NextStepResponse.of(step)).tag(Versions.etag(step.version)).build();
+    }
+
     @PUT
     @Path("/{id}/status")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
-    @Operation(operationId = "updateNextStep", summary = "Update a next step's status (principals: steps owned by their school's people)")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @Operation(operationId = "updateNextStep", summary = "Start, finish (DONE), drop or reopen a next step (If-Match required; principals: steps owned by their school's people)")
+    @APIResponse(responseCode = "200", description = "Saved and announced; the ETag is the step's new version",
+            content = @Content(schema = @Schema(implementation = SessionParts.NextStepResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SessionEvents.NextStepState update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                              @Valid @NotNull NextStepStatus body) {
-        Optional<UUID> onlySchool = user.seesWholeDistrict() ? Optional.empty() : Optional.of(user.schoolId().orElse(new UUID(0, 0)));
-        return SessionEvents.nextStep(records.updateNextStep(id, onlySchool, body.status(), Versions.fromIfMatch(ifMatch)));
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull NextStepStatus body) {
+        long expected = Versions.expected(ifMatch, "next step " + id);
+        NextStep step = records.updateNextStep(id, onlySchool(), body.status(), expected, user.subject(), user.roleName());
+        return Response.ok(SessionParts.NextStepResponse.of(step)).tag(Versions.etag(step.version)).build();
+    }
+
+    private Optional<UUID> onlySchool() {
+        return user.seesWholeDistrict() ? Optional.empty() : Optional.of(user.schoolId().orElse(new UUID(0, 0)));
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.session.domain.Pairing;
-import org.studioresidency.session.event.SessionEvents;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
@@ -37,13 +36,13 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PairingResource {
 
-    public record PairingResponse(UUID pairingId, UUID schoolYearId, SessionEvents.SchoolName studioSchool,
-                                  List<SessionEvents.SchoolName> residencySchools, List<SessionEvents.Member> team, int teamVersion) {
+    public record PairingResponse(UUID pairingId, UUID schoolYearId, SessionParts.SchoolName studioSchool,
+                                  List<SessionParts.SchoolName> residencySchools, List<SessionParts.Member> team, int teamVersion) {
 
         static PairingResponse of(Pairing p) {
-            return new PairingResponse(p.id, p.schoolYearId, new SessionEvents.SchoolName(p.studioSchoolId, p.studioSchoolName),
-                    p.residencySchools.stream().map(s -> new SessionEvents.SchoolName(s.schoolId, s.name)).toList(),
-                    p.team.stream().map(m -> new SessionEvents.Member(m.staffId, m.name, m.email, m.role, m.schoolId, m.teamRole)).toList(),
+            return new PairingResponse(p.id, p.schoolYearId, new SessionParts.SchoolName(p.studioSchoolId, p.studioSchoolName),
+                    p.residencySchools.stream().map(s -> new SessionParts.SchoolName(s.schoolId, s.name)).toList(),
+                    p.team.stream().map(SessionParts.Member::of).toList(),
                     p.teamVersion);
         }
     }

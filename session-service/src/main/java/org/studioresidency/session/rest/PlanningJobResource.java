@@ -42,7 +42,11 @@ public class PlanningJobResource {
         this.service = service;
     }
 
-    public record StartPlanning(@NotNull UUID schoolYearId) {
+    public record StartPlanning(@NotNull UUID schoolYearId,
+                                @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Consistency token: the yearRevision"
+                                        + " pairing-service returned from your last pairing change. Planning waits (bounded) until"
+                                        + " session-service has applied that change, else answers 409 with Retry-After.")
+                                @jakarta.validation.constraints.Min(1) Long pairingRevision) {
     }
 
     @POST
@@ -51,11 +55,12 @@ public class PlanningJobResource {
     @Operation(operationId = "startPlanningJob", summary = "Plan the school year's sessions in the background")
     @APIResponse(responseCode = "202", description = "Solving; poll the job at its Location")
     @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A job for this year is already solving", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A job for this year is already queued or solving, nothing is left to plan, or the"
+            + " pairings the caller changed have not reached session-service yet (then with Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@Valid @NotNull StartPlanning request, @Context UriInfo uri) {
-        PlanningJob job = service.start(request.schoolYearId());
-        return Response.accepted(PlanningJobResponse.of(job))
+        PlanningJob job = service.start(request.schoolYearId(), request.pairingRevision());
+        return Response.accepted(PlanningJobResponse.of(new PlanningService.JobView(job, List.of()))).tag(Versions.etag(job.version))
                 .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
     }
 
@@ -64,7 +69,7 @@ public class PlanningJobResource {
     @Operation(operationId = "listPlanningJobs", summary = "List a school year's planning jobs, newest first")
     @APIResponse(responseCode = "200", description = "The jobs")
     public List<PlanningJobResponse> list(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
-        return service.ofYear(schoolYearId).stream().map(PlanningJobResponse::of).toList();
+        return service.ofYear(schoolYearId).stream().map(job -> PlanningJobResponse.of(new PlanningService.JobView(job, List.of()))).toList();
     }
 
     @GET
@@ -74,8 +79,8 @@ public class PlanningJobResource {
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        PlanningJob job = service.get(id);
-        return Response.ok(PlanningJobResponse.of(job)).tag(Versions.etag(job.version)).build();
+        PlanningService.JobView job = service.get(id);
+        return Response.ok(PlanningJobResponse.of(job)).tag(Versions.etag(job.job().version)).build();
     }
 
     @POST
@@ -102,12 +107,14 @@ public class PlanningJobResource {
     @POST
     @Path("/{id}/publication")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "publishPlan", summary = "Publish the reviewed plan: its sessions go into people's calendars")
+    @Operation(operationId = "publishPlan", summary = "Publish the reviewed plan in one step: its sessions go into people's calendars (If-Match required)")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not finished, breaks hard rules, or conflicts with a change made since", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanningJobResponse publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return PlanningJobResponse.of(service.publish(id, Versions.fromIfMatch(ifMatch)));
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        PlanningJob job = service.publish(id, Versions.expected(ifMatch, "planning job " + id));
+        return Response.ok(PlanningJobResponse.of(new PlanningService.JobView(job, List.of()))).tag(Versions.etag(job.version)).build();
     }
 }

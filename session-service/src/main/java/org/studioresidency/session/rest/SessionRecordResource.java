@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,14 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.session.domain.Focus;
-import org.studioresidency.session.event.SessionEvents;
-import org.studioresidency.session.repository.SessionRecordRepository;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
@@ -46,14 +46,20 @@ import java.util.UUID;
 public class SessionRecordResource {
 
     public record RecordResponse(SessionResponse session, String focus, String problemOfPractice, String preVisitPlan, String agenda,
-                                 String demonstrated, String notes, List<SessionRecordRepository.Attendance> attendance,
-                                 List<SessionEvents.NextStepState> nextSteps, List<SessionRecordRepository.Evaluation> evaluations) {
+                                 String demonstrated, String notes, List<SessionParts.AttendanceResponse> attendance,
+                                 List<SessionParts.NextStepResponse> nextSteps, List<SessionParts.EvaluationResponse> evaluations) {
 
         static RecordResponse of(SessionRecordService.SessionRecord r) {
             var s = r.view().session();
             return new RecordResponse(SessionResponse.of(r.view()), s.focus == null ? null : s.focus.name(), s.problemOfPractice,
-                    s.preVisitPlan, s.agenda, s.demonstrated, s.notes, r.attendance(),
-                    r.nextSteps().stream().map(SessionEvents::nextStep).toList(), r.evaluations());
+                    s.preVisitPlan, s.agenda, s.demonstrated, s.notes, r.attendance().stream().map(SessionParts.AttendanceResponse::of).toList(),
+                    r.nextSteps().stream().map(SessionParts.NextStepResponse::of).toList(),
+                    r.evaluations().stream().map(SessionParts.EvaluationResponse::of).toList());
+        }
+
+        /** The record with the session's version as its ETag: the If-Match of the record's writes. */
+        static Response ok(SessionRecordService.SessionRecord r) {
+            return Response.ok(of(r)).tag(Versions.etag(r.view().session().version)).build();
         }
     }
 
@@ -91,8 +97,8 @@ public class SessionRecordResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getSessionRecord", summary = "The session's plan, agenda, attendance, notes, next steps and evaluations")
     @APIResponse(responseCode = "200", description = "The record")
-    public RecordResponse get(@PathParam("id") UUID id) {
-        return RecordResponse.of(records.get(id, onlySchool()));
+    public Response get(@PathParam("id") UUID id) {
+        return RecordResponse.ok(records.get(id, onlySchool()));
     }
 
     @PUT
@@ -102,8 +108,11 @@ public class SessionRecordResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Session cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordResponse planVisit(@PathParam("id") UUID id, @Valid @NotNull PreVisitPlan body) {
-        return RecordResponse.of(records.planVisit(id, onlySchool(), body.focus(), body.problemOfPractice(), body.plan()));
+    @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response planVisit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PreVisitPlan body) {
+        return RecordResponse.ok(records.planVisit(id, Versions.expected(ifMatch, "session " + id), onlySchool(), body.focus(),
+                body.problemOfPractice(), body.plan()));
     }
 
     @PUT
@@ -112,8 +121,10 @@ public class SessionRecordResource {
     @Operation(operationId = "setAgenda", summary = "Set the session's agenda")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordResponse agenda(@PathParam("id") UUID id, @Valid @NotNull Agenda body) {
-        return RecordResponse.of(records.setAgenda(id, body.agenda()));
+    @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response agenda(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Agenda body) {
+        return RecordResponse.ok(records.setAgenda(id, Versions.expected(ifMatch, "session " + id), body.agenda()));
     }
 
     @POST
@@ -123,8 +134,10 @@ public class SessionRecordResource {
     @APIResponse(responseCode = "200", description = "Held")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a published session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordResponse held(@PathParam("id") UUID id, @Valid @NotNull Held body) {
-        return RecordResponse.of(records.held(id, body.attendance()));
+    @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response held(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Held body) {
+        return RecordResponse.ok(records.held(id, Versions.expected(ifMatch, "session " + id), body.attendance()));
     }
 
     @POST
@@ -134,8 +147,10 @@ public class SessionRecordResource {
     @APIResponse(responseCode = "200", description = "Summarised")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a held session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordResponse summarise(@PathParam("id") UUID id, @Valid @NotNull SummaryRequest body) {
-        return RecordResponse.of(records.summarise(id, new SessionRecordService.Summary(body.focus(), body.problemOfPractice(),
+    @APIResponse(responseCode = "412", description = "If-Match is not the session's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response summarise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SummaryRequest body) {
+        return RecordResponse.ok(records.summarise(id, Versions.expected(ifMatch, "session " + id), new SessionRecordService.Summary(body.focus(), body.problemOfPractice(),
                 body.demonstrated(), body.notes(), body.nextSteps().stream()
                 .map(n -> new SessionRecordService.PlannedStep(n.description(), n.ownerStaffId(), n.dueDate())).toList())));
     }

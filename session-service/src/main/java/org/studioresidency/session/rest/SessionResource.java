@@ -61,7 +61,8 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "No such session (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return withEtag(Response.ok(), service.get(id, onlySchool()));
+        SessionService.SessionView view = service.get(id, onlySchool());
+        return Response.ok(SessionResponse.of(view, service.conflictsOf(id))).tag(Versions.etag(view.session().version)).build();
     }
 
     @POST
@@ -78,29 +79,31 @@ public class SessionResource {
     @PUT
     @Path("/{id}/slot")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "moveSession", summary = "Move a session to another date and half-day")
+    @Operation(operationId = "moveSession", summary = "Move a session to another date and half-day (If-Match required)")
     @APIResponse(responseCode = "200", description = "Moved; published sessions are announced as rescheduled")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Breaks a hard rule; each conflict is listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull SessionRequests.MoveSession request) {
-        return withEtag(Response.ok(), service.move(id, Versions.fromIfMatch(ifMatch), request.date(), request.halfDay()));
+        return withEtag(Response.ok(), service.move(id, Versions.expected(ifMatch, "session " + id), request.date(), request.halfDay()));
     }
 
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "cancelSession", summary = "Cancel a session, with the reason people will see")
+    @Operation(operationId = "cancelSession", summary = "Cancel a session, with the reason people will see (If-Match required)")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already held", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SessionRequests.CancelSession request) {
-        return withEtag(Response.ok(), service.cancel(id, Versions.fromIfMatch(ifMatch), request.reason()));
+        return withEtag(Response.ok(), service.cancel(id, Versions.expected(ifMatch, "session " + id), request.reason()));
     }
 
     private Optional<UUID> onlySchool() {

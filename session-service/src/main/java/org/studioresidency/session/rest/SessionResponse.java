@@ -1,7 +1,10 @@
 package org.studioresidency.session.rest;
 
+import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.HalfDay;
-import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.domain.SessionConflict;
 import org.studioresidency.session.service.SessionService;
 
 import java.time.LocalDate;
@@ -11,16 +14,26 @@ import java.util.UUID;
 
 public record SessionResponse(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String cancelReason,
-                              SessionEvents.SchoolName hostSchool, List<SessionEvents.SchoolName> residencySchools,
-                              SessionEvents.ConsultantRef consultant, List<SessionEvents.Member> participants,
+                              SessionParts.SchoolName hostSchool, List<SessionParts.SchoolName> residencySchools,
+                              SessionParts.ConsultantRef consultant, List<SessionParts.Member> participants,
                               LocalDate proposedDate, HalfDay proposedHalfDay, String icsUid, int icsSequence, long version,
-                              boolean coverageAtRisk) {
+                              boolean coverageAtRisk, List<SessionParts.ConflictResponse> conflicts) {
 
     static SessionResponse of(SessionService.SessionView view) {
-        SessionEvents.SessionState s = SessionEvents.state(view.session(), view.pairing(), view.settings());
-        return new SessionResponse(s.sessionId(), s.pairingId(), s.schoolYearId(), s.number(), s.date(), s.halfDay(), s.startsAt(),
-                s.endsAt(), s.status(), view.session().cancelReason, s.hostSchool(), s.residencySchools(), s.consultant(),
-                s.participants(), view.session().proposedDate, view.session().proposedHalfDay, s.icsUid(), s.icsSequence(),
-                view.session().version, view.session().coverageAtRisk);
+        return of(view, List.of());
+    }
+
+    static SessionResponse of(SessionService.SessionView view, List<SessionConflict> conflicts) {
+        Session s = view.session();
+        Pairing p = view.pairing();
+        DistrictSetting settings = view.settings();
+        return new SessionResponse(s.id, s.pairingId, s.schoolYearId, s.number, s.date, s.halfDay,
+                s.date.atTime(settings.startOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(),
+                s.date.atTime(settings.endOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(), s.status.name(), s.cancelReason,
+                new SessionParts.SchoolName(p.studioSchoolId, p.studioSchoolName),
+                p.residencySchools.stream().map(r -> new SessionParts.SchoolName(r.schoolId, r.name)).toList(),
+                p.consultant().map(c -> new SessionParts.ConsultantRef(c.staffId, c.name, c.email)).orElse(null),
+                p.team.stream().map(SessionParts.Member::of).toList(), s.proposedDate, s.proposedHalfDay, s.icsUid(), s.icsSequence,
+                s.version, s.coverageAtRisk, conflicts.stream().map(SessionParts.ConflictResponse::of).toList());
     }
 }

@@ -76,10 +76,11 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull Settings body) {
         DistrictSetting saved = service.update(new SettingsService.Change(body.sessionsPerPairing(), body.minDaysBetweenSessions(),
                 body.dailySubstituteCap(), body.substituteTeamRoles(), body.preferredWeekdays(), body.amStart(), body.amEnd(),
-                body.pmStart(), body.pmEnd(), body.timeZone()), Versions.fromIfMatch(ifMatch));
+                body.pmStart(), body.pmEnd(), body.timeZone()), Versions.expected(ifMatch, "the district settings"));
         return Response.ok(Settings.of(saved)).tag(Versions.etag(saved.version)).build();
     }
 

@@ -3,7 +3,7 @@ package org.studioresidency.session.rest;
 import jakarta.ws.rs.core.EntityTag;
 import org.studioresidency.session.service.SessionException;
 
-/** ETags are the record's version; If-Match carries it back. */
+/** ETags are the record's version number; updates must name the version they were based on (as in every service). */
 final class Versions {
 
     private Versions() {
@@ -13,16 +13,20 @@ final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version named by an If-Match header, or null when the header is absent. */
-    static Long fromIfMatch(String ifMatch) {
+    /** The version an If-Match header names: 428 when missing, 412 when it names no version of ours. */
+    static long expected(String ifMatch, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
+            throw new SessionException.PreconditionRequired(what);
         }
-        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
         try {
-            return Long.parseLong(value);
+            return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new SessionException.InvalidField("If-Match", "must be the ETag of the record as last read");
+            throw new SessionException.StaleVersion(what);
         }
     }
 }

@@ -37,4 +37,19 @@ public class CurrentUser {
     public String name() {
         return token.getName();
     }
+
+    /** Who made a change, for the record: the token's subject (or name). */
+    public String subject() {
+        return token.getSubject() != null ? token.getSubject() : token.getName();
+    }
+
+    /** The caller's role as it is recorded with a change: the district office's, a principal's, or another. */
+    public String roleName() {
+        for (String role : new String[] {Roles.DISTRICT_ADMIN, Roles.PRINCIPAL, Roles.HR_SYSTEM, Roles.VIEWER}) {
+            if (token.getGroups().contains(role)) {
+                return role;
+            }
+        }
+        return "unknown";
+    }
 }

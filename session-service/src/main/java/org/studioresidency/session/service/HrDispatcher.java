@@ -28,11 +28,11 @@ public class HrDispatcher {
     private static final Logger LOG = Logger.getLogger(HrDispatcher.class);
 
     private final AbsenceJobs hr;
-    private final CoverageService coverage;
+    private final HrCallbacks coverage;
     private final HrConfig config;
     private final EntityManager entityManager;
 
-    HrDispatcher(AbsenceJobs hr, CoverageService coverage, HrConfig config, EntityManager entityManager) {
+    HrDispatcher(AbsenceJobs hr, HrCallbacks coverage, HrConfig config, EntityManager entityManager) {
         this.hr = hr;
         this.coverage = coverage;
         this.config = config;

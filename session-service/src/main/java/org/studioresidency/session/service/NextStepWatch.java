@@ -38,8 +38,8 @@ public class NextStepWatch {
     @Transactional
     public int check(LocalDate today) {
         DistrictSetting settings = DistrictSetting.current();
-        List<NextStep> open = NextStep.find("status <> ?1 and dueDate <= ?2 and (dueSoonAnnounced = false or (overdueAnnounced = false and dueDate < ?3))",
-                NextStep.Status.DONE, today.plusDays(config.dueSoonDays()), today).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+        List<NextStep> open = NextStep.find("status in ?1 and dueDate <= ?2 and (dueSoonAnnounced = false or (overdueAnnounced = false and dueDate < ?3))",
+                List.of(NextStep.Status.OPEN, NextStep.Status.IN_PROGRESS), today.plusDays(config.dueSoonDays()), today).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         int written = 0;
         for (NextStep step : open) {
             Session session = Session.findById(step.sessionId);

@@ -2,8 +2,6 @@ package org.studioresidency.session.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import org.studioresidency.session.domain.SessionScheduleChanged;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.studioresidency.session.domain.DistrictSetting;
@@ -20,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Pairings and their teams as pairing-service announces them. Team versions only go up, so a replayed or late
@@ -36,12 +36,13 @@ public class PairingService {
     /** What this service reads of {@code district.pairing.confirmed.v1} and {@code team-changed.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PairingTeamAnnounced(UUID pairingId, UUID schoolYearId, SchoolName studioSchool,
-                                       List<SchoolName> residencySchools, List<Member> team, Integer teamVersion) {
+                                       List<SchoolName> residencySchools, List<Member> team, Integer teamVersion,
+                                       Long yearRevision, Integer changesInRevision) {
     }
 
     /** What this service reads of {@code district.pairing.dissolved.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PairingDissolved(UUID pairingId, UUID schoolYearId, String reason) {
+    public record PairingDissolved(UUID pairingId, UUID schoolYearId, String reason, Long yearRevision, Integer changesInRevision) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -55,13 +56,20 @@ public class PairingService {
     private final ProcessedEvents processed;
     private final SessionRepository sessions;
     private final SessionEvents events;
-    private final Event<SessionScheduleChanged> scheduleChanged;
+    private final SessionSchedule schedule;
+    private final CoverageFollowing coverage;
+    private final SessionConflicts conflicts;
+    private final PairingRevisions revisions;
 
-    PairingService(ProcessedEvents processed, SessionRepository sessions, SessionEvents events, Event<SessionScheduleChanged> scheduleChanged) {
+    PairingService(ProcessedEvents processed, SessionRepository sessions, SessionEvents events, SessionSchedule schedule,
+                   CoverageFollowing coverage, SessionConflicts conflicts, PairingRevisions revisions) {
         this.processed = processed;
         this.sessions = sessions;
         this.events = events;
-        this.scheduleChanged = scheduleChanged;
+        this.schedule = schedule;
+        this.coverage = coverage;
+        this.conflicts = conflicts;
+        this.revisions = revisions;
     }
 
     public List<Pairing> listForYear(UUID schoolYearId) {
@@ -79,12 +87,15 @@ public class PairingService {
         }
         Objects.requireNonNull(announced.pairingId(), "pairingId");
         Objects.requireNonNull(announced.studioSchool(), "studioSchool");
+        // An old team still counts as received: the change it belongs to has reached this service.
+        revisions.counted(announced.schoolYearId(), announced.yearRevision(), announced.changesInRevision());
         int teamVersion = announced.teamVersion() == null ? 0 : announced.teamVersion();
         Pairing pairing = Pairing.<Pairing>findByIdOptional(announced.pairingId()).orElse(null);
         if (pairing != null && (pairing.dissolved || pairing.teamVersion >= teamVersion)) {
             LOG.debugf("Pairing %s: team version %d is not newer than %d, ignored", pairing.id, teamVersion, pairing.teamVersion);
             return;
         }
+        List<TeamMember> previousTeam = pairing == null ? List.of() : List.copyOf(pairing.team);
         if (pairing == null) {
             pairing = new Pairing();
             pairing.id = announced.pairingId();
@@ -109,25 +120,35 @@ public class PairingService {
             pairing.team.add(m);
         }
         pairing.persist();
-        rebookTeam(pairing);
+        rebookTeam(pairing, previousTeam);
     }
 
     /**
-     * The team's people hold the half-days of the pairing's booked sessions. A newcomer already booked elsewhere in
-     * that half-day cannot be refused here (the team is pairing-service's decision); it is logged for the district office.
+     * The new team takes over the half-days of the pairing's published sessions (held ones keep who was there). The team
+     * is pairing-service's decision, so it is not refused here: a newcomer already booked elsewhere in that half-day, or
+     * a date pushed over the substitute cap, becomes a conflict on the session, announced to the district office.
      */
-    private void rebookTeam(Pairing pairing) {
+    private void rebookTeam(Pairing pairing, List<TeamMember> previousTeam) {
+        Set<UUID> before = previousTeam.stream().map(m -> m.staffId).collect(Collectors.toSet());
+        Set<UUID> after = pairing.team.stream().map(m -> m.staffId).collect(Collectors.toSet());
+        List<TeamMember> added = pairing.team.stream().filter(m -> !before.contains(m.staffId)).toList();
+        List<TeamMember> removed = previousTeam.stream().filter(m -> !after.contains(m.staffId)).toList();
+        DistrictSetting settings = DistrictSetting.current();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Session session : sessions.ofPairings(List.of(pairing.id))) {
-            if (!session.status.booksPeople()) {
+            if (session.status != SessionStatus.PUBLISHED) {
                 continue;
             }
             sessions.releaseBookings(session.id);
-            scheduleChanged.fire(new SessionScheduleChanged(session, pairing));
             List<UUID> unbooked = sessions.bookWherePossible(session.id, PlanningProblemFactory.participantIds(pairing), session.date, session.halfDay);
-            if (!unbooked.isEmpty()) {
-                LOG.warnf("Pairing %s team version %d: staff %s already booked elsewhere on %s %s (session %s)", pairing.id,
-                        pairing.teamVersion, unbooked, session.date, session.halfDay, session.id);
+            coverage.follow(session, pairing);
+            session.touch(now);
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                events.teamChanged(session, pairing, settings, added, removed);
             }
+            conflicts.reassessAt(session.date, session.halfDay, now);
+            conflicts.doubleBooked(session, pairing, unbooked, now);
+            conflicts.checkCap(session, session.date, now);
         }
     }
 
@@ -136,6 +157,7 @@ public class PairingService {
         if (!processed.claim(CONSUMER, eventId)) {
             return;
         }
+        revisions.counted(dissolved.schoolYearId(), dissolved.yearRevision(), dissolved.changesInRevision());
         Pairing pairing = Pairing.<Pairing>findByIdOptional(Objects.requireNonNull(dissolved.pairingId(), "pairingId")).orElse(null);
         if (pairing == null) {
             LOG.infof("Pairing %s dissolved before this service heard of it; nothing to do", dissolved.pairingId());
@@ -144,18 +166,11 @@ public class PairingService {
         pairing.dissolved = true;
         pairing.dissolvedReason = dissolved.reason();
         DistrictSetting settings = DistrictSetting.current();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String reason = "The pairing was dissolved" + (dissolved.reason() == null ? "" : ": " + dissolved.reason());
         for (Session session : sessions.ofPairings(List.of(pairing.id))) {
-            if (session.status != SessionStatus.PLANNED && session.status != SessionStatus.PUBLISHED) {
-                continue;
-            }
-            boolean published = session.status == SessionStatus.PUBLISHED;
-            session.status = SessionStatus.CANCELLED;
-            session.cancelReason = "The pairing was dissolved" + (dissolved.reason() == null ? "" : ": " + dissolved.reason());
-            session.icsSequence++;
-            session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            sessions.releaseBookings(session.id);
-            if (published) {
-                events.cancelled(session, pairing, settings);
+            if (session.canStillChange()) {
+                schedule.cancel(session, pairing, reason, settings, now);
             }
         }
     }

@@ -77,6 +77,29 @@ public abstract class SessionException extends RuntimeException {
         }
     }
 
+    /** 428: an update of a versioned record without If-Match (lost updates are refused, not risked). */
+    public static class PreconditionRequired extends SessionException {
+        public PreconditionRequired(String what) {
+            super(428, "precondition-required", "Precondition required", "Updating " + what
+                    + " needs an If-Match header with the ETag of your last read, so that nobody's change is lost. Read it (GET) and send its ETag.",
+                    List.of(new Reason("If-Match", "is required")));
+        }
+    }
+
+    /** 409 with Retry-After: what the request depends on has not reached this service yet; retrying shortly will work. */
+    public static class NotYetApplied extends SessionException {
+        private final int retryAfterSeconds;
+
+        public NotYetApplied(String detail, int retryAfterSeconds) {
+            super(409, "not-yet-applied", "Waiting for changes from another service", detail, List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** 422: the request is well formed but a district rule refuses it. */
     public static class RuleViolation extends SessionException {
         public RuleViolation(String detail, List<Reason> reasons) {

@@ -61,37 +61,28 @@ public class SessionRecordService {
 
     /** The principals' agreed focus and plan; a principal may record it only for a session their school takes part in. */
     @Transactional
-    public SessionRecord planVisit(UUID sessionId, Optional<UUID> onlySchool, Focus focus, String problemOfPractice, String plan) {
-        Session session = open(sessionId, onlySchool);
-        if (session.status == SessionStatus.CANCELLED) {
-            throw new SessionException.Conflict("Session " + session.number + " is cancelled.");
-        }
-        session.focus = focus;
-        session.problemOfPractice = problemOfPractice;
-        session.preVisitPlan = plan;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    public SessionRecord planVisit(UUID sessionId, long expectedVersion, Optional<UUID> onlySchool, Focus focus, String problemOfPractice,
+                                   String plan) {
+        current(sessionId, expectedVersion, onlySchool).planVisit(focus, problemOfPractice, plan, now());
+        sessionRows.flush();
         return get(sessionId, onlySchool);
     }
 
     @Transactional
-    public SessionRecord setAgenda(UUID sessionId, String agenda) {
-        Session session = open(sessionId, Optional.empty());
-        session.agenda = agenda;
+    public SessionRecord setAgenda(UUID sessionId, long expectedVersion, String agenda) {
+        current(sessionId, expectedVersion, Optional.empty()).setAgenda(agenda, now());
+        sessionRows.flush();
         return get(sessionId, Optional.empty());
     }
 
     /** The session took place: who was there. */
     @Transactional
-    public SessionRecord held(UUID sessionId, List<Presence> presence) {
-        Session session = open(sessionId, Optional.empty());
-        if (session.status != SessionStatus.PUBLISHED) {
-            throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; only a published session can be held.");
-        }
+    public SessionRecord held(UUID sessionId, long expectedVersion, List<Presence> presence) {
+        Session session = current(sessionId, expectedVersion, Optional.empty());
         Pairing pairing = Pairing.findById(session.pairingId);
         List<Attendance> attendance = attendance(pairing, presence);
+        session.hold(now());
         records.replaceAttendance(sessionId, attendance);
-        session.status = SessionStatus.HELD;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         sessionRows.flush();
         events.held(session, pairing, DistrictSetting.current(), attendance);
         return get(sessionId, Optional.empty());
@@ -99,13 +90,11 @@ public class SessionRecordService {
 
     /** The session's summary for the principals: notes and next steps, announced with the next visit. */
     @Transactional
-    public SessionRecord summarise(UUID sessionId, Summary summary) {
-        Session session = open(sessionId, Optional.empty());
-        if (session.status != SessionStatus.HELD) {
-            throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; only a held session can be summarised.");
-        }
+    public SessionRecord summarise(UUID sessionId, long expectedVersion, Summary summary) {
+        Session session = current(sessionId, expectedVersion, Optional.empty());
         Pairing pairing = Pairing.findById(session.pairingId);
         Map<UUID, TeamMember> team = pairing.team.stream().collect(Collectors.toMap(m -> m.staffId, Function.identity(), (a, b) -> a));
+        List<NextStep> steps = new java.util.ArrayList<>();
         for (int i = 0; i < summary.nextSteps().size(); i++) {
             PlannedStep step = summary.nextSteps().get(i);
             TeamMember owner = team.get(step.ownerStaffId());
@@ -115,23 +104,10 @@ public class SessionRecordService {
             if (step.dueDate().isBefore(session.date)) {
                 throw new SessionException.InvalidField("nextSteps[" + i + "].dueDate", "must not be before the session (" + session.date + ")");
             }
-            NextStep next = new NextStep();
-            next.id = UUID.randomUUID();
-            next.sessionId = sessionId;
-            next.description = step.description();
-            next.ownerStaffId = owner.staffId;
-            next.ownerName = owner.name;
-            next.ownerSchoolId = owner.schoolId;
-            next.dueDate = step.dueDate();
-            next.status = NextStep.Status.OPEN;
-            next.persist();
+            steps.add(NextStep.opened(sessionId, step.description(), owner.staffId, owner.name, owner.schoolId, step.dueDate()));
         }
-        session.focus = summary.focus();
-        session.problemOfPractice = summary.problemOfPractice();
-        session.demonstrated = summary.demonstrated();
-        session.notes = summary.notes();
-        session.status = SessionStatus.SUMMARISED;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        session.summarise(summary.focus(), summary.problemOfPractice(), summary.demonstrated(), summary.notes(), now());
+        steps.forEach(step -> step.persist());
         sessionRows.flush();
         Session nextVisit = sessionRows.ofPairings(List.of(session.pairingId)).stream()
                 .filter(s -> s.status == SessionStatus.PUBLISHED || s.status == SessionStatus.PLANNED)
@@ -142,18 +118,32 @@ public class SessionRecordService {
         return get(sessionId, Optional.empty());
     }
 
-    /** A next step's progress; a principal may update only the steps owned by people of their school. */
+    /**
+     * A next step's progress, announced with who changed it; a principal may update only the steps owned by people of
+     * their school.
+     */
     @Transactional
-    public NextStep updateNextStep(UUID nextStepId, Optional<UUID> onlySchool, NextStep.Status status, Long expectedVersion) {
+    public NextStep updateNextStep(UUID nextStepId, Optional<UUID> onlySchool, NextStep.Status status, long expectedVersion,
+                                   String by, String role) {
+        NextStep step = nextStep(nextStepId, onlySchool);
+        if (expectedVersion != step.version) {
+            throw new SessionException.StaleVersion("Next step " + nextStepId);
+        }
+        NextStep.StatusChanged change = step.changeStatus(status, by, now());
+        NextStep.flush();
+        if (change != null) {
+            Session session = Session.findById(step.sessionId);
+            events.nextStepStatusChanged(session, Pairing.findById(session.pairingId), DistrictSetting.current(), step, change, role);
+        }
+        return step;
+    }
+
+    /** A next step; a principal sees only those owned by people of their school. */
+    public NextStep nextStep(UUID nextStepId, Optional<UUID> onlySchool) {
         NextStep step = NextStep.<NextStep>findByIdOptional(nextStepId).orElseThrow(() -> new SessionException.NotFound("Next step", nextStepId));
         if (onlySchool.isPresent() && !onlySchool.get().equals(step.ownerSchoolId)) {
             throw new SessionException.NotFound("Next step", nextStepId);
         }
-        if (expectedVersion != null && expectedVersion != step.version) {
-            throw new SessionException.StaleVersion("Next step " + nextStepId);
-        }
-        step.status = status;
-        NextStep.flush();
         return step;
     }
 
@@ -174,6 +164,19 @@ public class SessionRecordService {
 
     private Session open(UUID sessionId, Optional<UUID> onlySchool) {
         return sessions.get(sessionId, onlySchool).session();
+    }
+
+    /** The session as the caller last read it (If-Match), within what the caller may see. */
+    private Session current(UUID sessionId, long expectedVersion, Optional<UUID> onlySchool) {
+        Session session = open(sessionId, onlySchool);
+        if (session.version != expectedVersion) {
+            throw new SessionException.StaleVersion("Session " + sessionId);
+        }
+        return session;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static List<Attendance> attendance(Pairing pairing, List<Presence> presence) {

@@ -9,7 +9,7 @@ import org.studioresidency.session.domain.Pairing;
 import org.studioresidency.session.domain.SchoolYear;
 import org.studioresidency.session.domain.Session;
 import org.studioresidency.session.domain.SessionStatus;
-import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.domain.SessionConflict;
 import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
@@ -34,16 +34,27 @@ public class SessionService {
     private final SessionRepository sessions;
     private final PlanningProblemFactory problems;
     private final SessionSolver solver;
-    private final SessionEvents events;
+    private final SessionSchedule schedule;
+    private final SessionConflicts conflicts;
 
-    SessionService(SessionRepository sessions, PlanningProblemFactory problems, SessionSolver solver, SessionEvents events) {
+    SessionService(SessionRepository sessions, PlanningProblemFactory problems, SessionSolver solver, SessionSchedule schedule,
+                   SessionConflicts conflicts) {
         this.sessions = sessions;
         this.problems = problems;
         this.solver = solver;
-        this.events = events;
+        this.schedule = schedule;
+        this.conflicts = conflicts;
     }
 
-    /** The year's sessions; for a principal only those of pairings their school is in. */
+    /** Open conflicts of a session, or of the year's sessions. */
+    public List<SessionConflict> conflictsOf(UUID sessionId) {
+        return conflicts.openOf(sessionId);
+    }
+
+    public List<SessionConflict> conflictsOfYear(UUID schoolYearId) {
+        return conflicts.openOfYear(schoolYearId);
+    }
+
     /**
      * The year's sessions; a principal's only those of their school's pairings, looked up by school in the database
      * so that a principal's read does not load the whole district's year.
@@ -81,7 +92,7 @@ public class SessionService {
     /** The best slots for one session given every other session, best first (the current slot left out). */
     public List<Alternative> alternatives(UUID sessionId, int limit) {
         Session session = sessions.findByIdOptional(sessionId).orElseThrow(() -> new SessionException.NotFound("Session", sessionId));
-        if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.HELD || session.status == SessionStatus.SUMMARISED) {
+        if (!session.canStillChange()) {
             throw new SessionException.Conflict("Session " + session.number + " is " + session.status + "; it cannot move.");
         }
         Pairing pairing = Pairing.findById(session.pairingId);
@@ -106,103 +117,50 @@ public class SessionService {
                 .filter(p -> !p.dissolved)
                 .orElseThrow(() -> new SessionException.InvalidField("pairingId", "is not an active pairing"));
         SchoolYear year = yearOf(pairing);
-        Session session = new Session();
-        session.id = UUID.randomUUID();
-        session.pairingId = pairing.id;
-        session.schoolYearId = pairing.schoolYearId;
-        session.number = sessions.nextNumber(pairing.id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Session session = Session.planned(UUID.randomUUID(), pairing.id, pairing.schoolYearId, sessions.nextNumber(pairing.id), date, halfDay,
+                null, now);
         refuseConflicts(year, session, pairing, date, halfDay);
-        session.date = date;
-        session.halfDay = halfDay;
-        session.status = SessionStatus.PUBLISHED;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             sessions.persistAndFlush(session);
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (SessionSchedule.isUniqueViolation(e)) {
                 throw new SessionException.Conflict("Another session was added to " + pairing.label() + " at the same moment. Read its sessions again and retry.");
             }
             throw e;
         }
-        book(session, pairing);
         DistrictSetting settings = DistrictSetting.current();
-        events.published(session, pairing, settings);
+        schedule.publish(session, pairing, settings, now);
         return new SessionView(session, pairing, settings);
     }
 
     @Transactional
-    public SessionView move(UUID sessionId, Long expectedVersion, LocalDate date, HalfDay halfDay) {
+    public SessionView move(UUID sessionId, long expectedVersion, LocalDate date, HalfDay halfDay) {
         Session session = current(sessionId, expectedVersion);
-        if (session.status != SessionStatus.PLANNED && session.status != SessionStatus.PUBLISHED) {
+        Pairing pairing = Pairing.findById(session.pairingId);
+        DistrictSetting settings = DistrictSetting.current();
+        if (!session.canStillChange()) {
             throw new SessionException.Conflict("Session " + session.number + " is " + session.status
                     + "; only planned or published sessions can be moved.");
         }
-        if (session.date.equals(date) && session.halfDay == halfDay) {
-            return new SessionView(session, Pairing.findById(session.pairingId), DistrictSetting.current());
+        if (!session.isAt(date, halfDay)) {
+            refuseConflicts(yearOf(pairing), session, pairing, date, halfDay);
         }
-        Pairing pairing = Pairing.findById(session.pairingId);
-        refuseConflicts(yearOf(pairing), session, pairing, date, halfDay);
-        LocalDate previousDate = session.date;
-        HalfDay previousHalfDay = session.halfDay;
-        session.date = date;
-        session.halfDay = halfDay;
-        session.proposedDate = null;
-        session.proposedHalfDay = null;
-        session.icsSequence++;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        DistrictSetting settings = DistrictSetting.current();
-        if (session.status.booksPeople()) {
-            sessions.releaseBookings(session.id);
-            sessions.flush();
-            book(session, pairing);
-            events.rescheduled(session, pairing, settings, previousDate, previousHalfDay);
-        }
+        schedule.move(session, pairing, date, halfDay, settings, OffsetDateTime.now(ZoneOffset.UTC));
         sessions.flush();
         return new SessionView(session, pairing, settings);
     }
 
     @Transactional
-    public SessionView cancel(UUID sessionId, Long expectedVersion, String reason) {
+    public SessionView cancel(UUID sessionId, long expectedVersion, String reason) {
         Session session = current(sessionId, expectedVersion);
-        if (session.status == SessionStatus.CANCELLED) {
-            return new SessionView(session, Pairing.findById(session.pairingId), DistrictSetting.current());
-        }
-        if (session.status == SessionStatus.HELD || session.status == SessionStatus.SUMMARISED) {
-            throw new SessionException.Conflict("Session " + session.number + " has already been held; it cannot be cancelled.");
-        }
-        boolean wasPublished = session.status.booksPeople();
-        session.status = SessionStatus.CANCELLED;
-        session.cancelReason = reason;
-        session.icsSequence++;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        sessions.releaseBookings(session.id);
         Pairing pairing = Pairing.findById(session.pairingId);
         DistrictSetting settings = DistrictSetting.current();
-        if (wasPublished) {
-            events.cancelled(session, pairing, settings);
+        if (session.status != SessionStatus.CANCELLED) {
+            schedule.cancel(session, pairing, reason, settings, OffsetDateTime.now(ZoneOffset.UTC));
+            sessions.flush();
         }
-        sessions.flush();
         return new SessionView(session, pairing, settings);
-    }
-
-    /**
-     * Books the session's people into its half-day. A concurrent request that booked one of them first makes the
-     * insert fail on the booking table's key; that is a conflict, not an error.
-     */
-    void book(Session session, Pairing pairing) {
-        List<UUID> people = new ArrayList<>(PlanningProblemFactory.participantIds(pairing));
-        people.sort(null);
-        try {
-            sessions.book(session.id, people, session.date, session.halfDay);
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw new SessionException.Conflict("Someone on the team of " + pairing.label() + " was booked into another session on "
-                        + session.date + " " + session.halfDay + " at the same moment. Nobody can be in two sessions in the same half-day.",
-                        List.of(SessionException.Reason.of("Nobody in two sessions in the same half-day: a concurrent change booked a team member of "
-                                + pairing.label() + " on " + session.date + " " + session.halfDay)));
-            }
-            throw e;
-        }
     }
 
     /** Pairing-service may announce a pairing before its school year reaches this service. */
@@ -211,25 +169,16 @@ public class SessionService {
                 "The school year of " + pairing.label() + " has not reached this service yet; try again in a moment."));
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Session current(UUID sessionId, Long expectedVersion) {
+    Session current(UUID sessionId, long expectedVersion) {
         Session session = sessions.findByIdOptional(sessionId).orElseThrow(() -> new SessionException.NotFound("Session", sessionId));
-        if (expectedVersion != null && expectedVersion != session.version) {
+        if (expectedVersion != session.version) {
             throw new SessionException.StaleVersion("Session " + sessionId);
         }
         return session;
     }
 
     /** Refuses a date and half-day that would break a hard rule, listing each conflict in words. */
-    private void refuseConflicts(SchoolYear year, Session session, Pairing pairing, LocalDate date, HalfDay halfDay) {
+    void refuseConflicts(SchoolYear year, Session session, Pairing pairing, LocalDate date, HalfDay halfDay) {
         if (date.isBefore(year.firstDay) || date.isAfter(year.lastDay)) {
             throw new SessionException.InvalidField("date", "must be within the school year " + year.name + " ("
                     + year.firstDay + " to " + year.lastDay + ")");

@@ -36,9 +36,9 @@ public class SettingsService {
     }
 
     @Transactional
-    public DistrictSetting update(Change change, Long expectedVersion) {
+    public DistrictSetting update(Change change, long expectedVersion) {
         DistrictSetting settings = DistrictSetting.current();
-        if (expectedVersion != null && expectedVersion != settings.version) {
+        if (expectedVersion != settings.version) {
             throw new SessionException.StaleVersion("The district settings");
         }
         for (String role : change.substituteTeamRoles()) {

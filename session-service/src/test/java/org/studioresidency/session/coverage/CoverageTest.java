@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.studioresidency.local.HrSandbox;
 import org.studioresidency.local.TestInfrastructure;
 import org.studioresidency.session.DistrictFixture;
+import org.studioresidency.session.IfMatch;
 import org.studioresidency.session.domain.HrDispatch;
 import org.studioresidency.session.event.EventShapes;
-import org.studioresidency.session.service.CoverageService;
+import org.studioresidency.session.service.CoverageWatch;
 import org.studioresidency.session.service.HrDispatcher;
 import org.studioresidency.session.service.PairingService;
 import org.studioresidency.session.service.SchoolYearService;
@@ -57,7 +58,7 @@ class CoverageTest {
     @Inject
     HrDispatcher dispatcher;
     @Inject
-    CoverageService coverage;
+    CoverageWatch coverage;
 
     private DistrictFixture district;
     private DistrictFixture.Pairing garfield;
@@ -105,7 +106,7 @@ class CoverageTest {
         String jobId = (String) requests(session).get(0).get("hrJobId");
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"date\":\"2027-01-13\",\"halfDay\":\"PM\"}")
-                .put("/sessions/" + session + "/slot").then().statusCode(200);
+                .header("If-Match", IfMatch.session(session)).put("/sessions/" + session + "/slot").then().statusCode(200);
         assertThat(requests(session)).extracting(r -> r.get("date")).containsOnly("2027-01-13");
         awaitStatuses(session, "REQUESTED");
         ObjectNode job = jobsFor(requestId).get(0);
@@ -114,7 +115,7 @@ class CoverageTest {
         assertThat(job.path("halfDay").asText()).isEqualTo("PM");
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"Testing window moved\"}")
-                .post("/sessions/" + session + "/cancellation").then().statusCode(200);
+                .header("If-Match", IfMatch.session(session)).post("/sessions/" + session + "/cancellation").then().statusCode(200);
         assertThat(requests(session)).extracting(r -> r.get("status")).containsOnly("CANCELLED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             dispatcher.dispatchDue();
@@ -130,9 +131,7 @@ class CoverageTest {
         PairingService.Member leaving = team.stream().filter(m -> m.teamRole().equals("RESIDENCY_TEACHER")).findFirst().orElseThrow();
         team.remove(leaving);
         team.add(DistrictFixture.member("New residency teacher", "TEACHER", garfield.residencySchoolId(), "RESIDENCY_TEACHER"));
-        pairings.apply(UUID.randomUUID().toString(), new PairingService.PairingTeamAnnounced(garfield.pairingId(), district.schoolYearId,
-                new PairingService.SchoolName(garfield.studioSchoolId(), "Garfield Elementary"),
-                List.of(new PairingService.SchoolName(garfield.residencySchoolId(), "Residency of Garfield Elementary")), team, 2));
+        district.changeTeam(garfield, 2, team);
 
         List<Map<String, Object>> all = requests(session);
         assertThat(all).filteredOn(r -> !r.get("status").equals("CANCELLED"))

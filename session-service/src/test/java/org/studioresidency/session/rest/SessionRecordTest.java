@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.local.TestInfrastructure;
 import org.studioresidency.session.DistrictFixture;
+import org.studioresidency.session.IfMatch;
 import org.studioresidency.session.event.EventShapes;
 import org.studioresidency.session.service.NextStepWatch;
 import org.studioresidency.session.service.PairingService;
@@ -50,16 +51,16 @@ class SessionRecordTest {
         String studioPrincipal = TestInfrastructure.principalToken(garfield.studioSchoolId().toString());
         given().auth().oauth2(studioPrincipal).contentType(ContentType.JSON)
                 .body("{\"focus\":\"SHARED_READING\",\"problemOfPractice\":\"Emergent readers rely on pictures\",\"plan\":\"Big-book lesson in room 12\"}")
-                .put("/sessions/" + first + "/pre-visit-plan")
+                .header("If-Match", IfMatch.session(first)).put("/sessions/" + first + "/pre-visit-plan")
                 .then().statusCode(200).body("focus", equalTo("SHARED_READING"));
         given().auth().oauth2(TestInfrastructure.principalToken(java.util.UUID.randomUUID().toString())).contentType(ContentType.JSON)
                 .body("{\"focus\":\"SHARED_READING\",\"problemOfPractice\":\"x\"}")
-                .put("/sessions/" + first + "/pre-visit-plan").then().statusCode(404);
+                .header("If-Match", IfMatch.session(first)).put("/sessions/" + first + "/pre-visit-plan").then().statusCode(404);
 
         String absent = garfield.team().get(2).staffId().toString();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"attendance\":[{\"staffId\":\"" + absent + "\",\"present\":false}]}")
-                .post("/sessions/" + first + "/held")
+                .header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/held")
                 .then().statusCode(200).body("session.status", equalTo("HELD")).body("attendance", hasSize(4));
 
         String owner = garfield.team().get(3).staffId().toString();
@@ -67,7 +68,7 @@ class SessionRecordTest {
                 .body("{\"focus\":\"SHARED_READING\",\"problemOfPractice\":\"Emergent readers rely on pictures\",\"demonstrated\":\"Think-aloud\","
                         + "\"notes\":\"Prompt for first-letter cues\",\"nextSteps\":[{\"description\":\"Try the routine\",\"ownerStaffId\":\"" + owner
                         + "\",\"dueDate\":\"2026-10-20\"}]}")
-                .post("/sessions/" + first + "/summary")
+                .header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/summary")
                 .then().statusCode(200).body("session.status", equalTo("SUMMARISED")).body("nextSteps", hasSize(1));
 
         var summarised = EventShapes.published(first, "district.session.summarised.v1");
@@ -80,19 +81,19 @@ class SessionRecordTest {
     void shouldNotSummariseASessionThatWasNotHeld() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"focus\":\"READ_ALOUD\",\"nextSteps\":[]}")
-                .post("/sessions/" + first + "/summary")
+                .header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/summary")
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
     void shouldAnnounceANextStepOnceWhenDueSoonAndOnceWhenOverdueAndLetOnlyItsSchoolsPrincipalUpdateIt() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").post("/sessions/" + first + "/held")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/held")
                 .then().statusCode(200);
         String residencyTeacher = garfield.team().get(3).staffId().toString();
         String nextStepId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"focus\":\"READ_ALOUD\",\"nextSteps\":[{\"description\":\"Bring two work samples\",\"ownerStaffId\":\""
                         + residencyTeacher + "\",\"dueDate\":\"2026-10-20\"}]}")
-                .post("/sessions/" + first + "/summary").then().statusCode(200).extract().path("nextSteps[0].nextStepId");
+                .header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/summary").then().statusCode(200).extract().path("nextSteps[0].nextStepId");
 
         assertThat(nextSteps.check(LocalDate.of(2026, 10, 18))).isGreaterThanOrEqualTo(1);
         assertThat(nextSteps.check(LocalDate.of(2026, 10, 18))).isZero();
@@ -104,10 +105,47 @@ class SessionRecordTest {
                 "district.session.next-step-overdue.v1");
 
         given().auth().oauth2(TestInfrastructure.principalToken(garfield.studioSchoolId().toString())).contentType(ContentType.JSON)
-                .body("{\"status\":\"DONE\"}").put("/next-steps/" + nextStepId + "/status").then().statusCode(404);
+                .body("{\"status\":\"DONE\"}").header("If-Match", IfMatch.nextStep(nextStepId)).put("/next-steps/" + nextStepId + "/status").then().statusCode(404);
         given().auth().oauth2(TestInfrastructure.principalToken(garfield.residencySchoolId().toString())).contentType(ContentType.JSON)
-                .body("{\"status\":\"DONE\"}").put("/next-steps/" + nextStepId + "/status")
+                .body("{\"status\":\"DONE\"}").header("If-Match", IfMatch.nextStep(nextStepId)).put("/next-steps/" + nextStepId + "/status")
                 .then().statusCode(200).body("status", equalTo("DONE"));
+    }
+
+    @Test
+    void shouldAnnounceANextStepMarkedDoneWithWhoClosedItAndWhen() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").header("If-Match", IfMatch.session(first))
+                .post("/sessions/" + first + "/held").then().statusCode(200);
+        String owner = garfield.team().get(3).staffId().toString();
+        String nextStepId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"focus\":\"READ_ALOUD\",\"nextSteps\":[{\"description\":\"Try turn-and-talk\",\"ownerStaffId\":\"" + owner
+                        + "\",\"dueDate\":\"2026-10-20\"}]}")
+                .header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/summary").then().statusCode(200)
+                .extract().path("nextSteps[0].nextStepId");
+        String principal = TestInfrastructure.principalToken(garfield.residencySchoolId().toString());
+
+        given().auth().oauth2(principal).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
+                .header("If-Match", IfMatch.nextStep(nextStepId)).put("/next-steps/" + nextStepId + "/status")
+                .then().statusCode(200).body("status", equalTo("DONE")).body("closedAt", org.hamcrest.Matchers.notNullValue());
+
+        var event = EventShapes.published(first, "district.session.next-step-status-changed.v1");
+        EventShapes.assertSameFieldsAsExample(event, "district.session.next-step-status-changed.v1");
+        assertThat(event.at("/data/nextStep/status").asText()).isEqualTo("DONE");
+        assertThat(event.at("/data/previousStatus").asText()).isEqualTo("OPEN");
+        assertThat(event.at("/data/changedBy/role").asText()).isEqualTo("principal");
+        assertThat(event.at("/data/nextStep/closedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void shouldRequireIfMatchOnEveryWriteOfASessionRecord() {
+        String plan = "{\"focus\":\"SHARED_READING\",\"problemOfPractice\":\"Emergent readers\"}";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(plan).put("/sessions/" + first + "/pre-visit-plan").then().statusCode(428);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"agenda\":\"Opening\"}").put("/sessions/" + first + "/agenda")
+                .then().statusCode(428);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").post("/sessions/" + first + "/held").then().statusCode(428);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"focus\":\"READ_ALOUD\",\"nextSteps\":[]}")
+                .post("/sessions/" + first + "/summary").then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(plan).header("If-Match", "\"999\"")
+                .put("/sessions/" + first + "/pre-visit-plan").then().statusCode(412);
     }
 
     @Test
@@ -115,7 +153,7 @@ class SessionRecordTest {
         String teacher = garfield.team().get(2).staffId().toString();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher + "\",\"rating\":4}")
                 .post("/sessions/" + first + "/evaluations").then().statusCode(409);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").post("/sessions/" + first + "/held")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"attendance\":[]}").header("If-Match", IfMatch.session(first)).post("/sessions/" + first + "/held")
                 .then().statusCode(200);
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher + "\",\"rating\":6}")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.studioresidency.local.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.studioresidency.session.DistrictFixture;
+import org.studioresidency.session.IfMatch;
 import org.studioresidency.session.domain.HalfDay;
 import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.service.PairingService;
@@ -67,7 +68,7 @@ class SessionSchedulingTest {
         String second = create(roosevelt, NOV_3, "AM").path("sessionId");
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(slot(OCT_6, "AM"))
-                .put("/sessions/" + second + "/slot")
+                .header("If-Match", IfMatch.session(second)).put("/sessions/" + second + "/slot")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors.message", hasItem(containsString("Dr. Helen Ward would be in")))
@@ -123,13 +124,24 @@ class SessionSchedulingTest {
     }
 
     @Test
+    void shouldRequireIfMatchToMoveOrCancelASession() {
+        String id = create(garfield, OCT_6, "AM").path("sessionId");
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(slot(NOV_3, "AM")).put("/sessions/" + id + "/slot")
+                .then().statusCode(428).contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"Consultant ill\"}").post("/sessions/" + id + "/cancellation")
+                .then().statusCode(428);
+        given().auth().oauth2(ADMIN).get("/sessions/" + id).then().body("date", equalTo(OCT_6.toString())).body("status", equalTo("PUBLISHED"));
+    }
+
+    @Test
     void shouldShowARescheduleAndACancellationInTheSchoolsCalendarFeed() throws Exception {
         String moved = create(garfield, OCT_6, "AM").path("sessionId");
         String cancelled = create(garfield, DEC_1, "PM").path("sessionId");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(slot(NOV_3, "PM"))
-                .put("/sessions/" + moved + "/slot").then().statusCode(200);
+                .header("If-Match", IfMatch.session(moved)).put("/sessions/" + moved + "/slot").then().statusCode(200);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"Consultant ill\"}")
-                .post("/sessions/" + cancelled + "/cancellation").then().statusCode(200).body("status", equalTo("CANCELLED"));
+                .header("If-Match", IfMatch.session(cancelled)).post("/sessions/" + cancelled + "/cancellation").then().statusCode(200).body("status", equalTo("CANCELLED"));
 
         String ics = given().auth().oauth2(TestInfrastructure.principalToken(garfield.studioSchoolId().toString()))
                 .get("/feeds/schools/" + garfield.studioSchoolId() + ".ics")
@@ -191,7 +203,7 @@ class SessionSchedulingTest {
                 .body("substituteTeamRoles", org.hamcrest.Matchers.hasItems("STUDIO_TEACHER", "RESIDENCY_TEACHER"))
                 .extract().asString();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(settings.replaceFirst("\"sessionsPerPairing\":\\d+", "\"sessionsPerPairing\":0"))
-                .put("/settings")
+                .header("If-Match", IfMatch.settings()).put("/settings")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("sessionsPerPairing"));
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"cap\":4}").put("/settings/substitute-caps/2027-02-12")
@@ -201,13 +213,14 @@ class SessionSchedulingTest {
     }
 
     private int moveTogether(CyclicBarrier start, String sessionId) {
+        String etag = IfMatch.session(sessionId);
         try {
             start.await();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(slot(DEC_1, "AM"))
-                .put("/sessions/" + sessionId + "/slot").then().extract().statusCode();
+                .header("If-Match", etag).put("/sessions/" + sessionId + "/slot").then().extract().statusCode();
     }
 
     private static VEvent byUid(List<VEvent> events, String sessionId) {

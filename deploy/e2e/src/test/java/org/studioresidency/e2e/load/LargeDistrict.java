@@ -133,8 +133,8 @@ final class LargeDistrict {
         String job = given().auth().oauth2(admin).contentType("application/json")
                 .body("{\"schoolYearId\": \"%s\"}".formatted(year)).post(session + "/planning-jobs")
                 .then().statusCode(202).extract().path("jobId");
-        await(Duration.ofMinutes(10), () -> !"SOLVING".equals(given().auth().oauth2(admin)
-                .get(session + "/planning-jobs/" + job).then().extract().path("status")));
+        await(Duration.ofMinutes(10), () -> List.of("SOLVED", "STOPPED", "FAILED").contains(given().auth().oauth2(admin)
+                .get(session + "/planning-jobs/" + job).then().extract().<String>path("status")));
         var solved = given().auth().oauth2(admin).get(session + "/planning-jobs/" + job).then().statusCode(200).extract();
         System.out.printf("planning job %s: %s (%s) after %d s%n", job, solved.path("status"), solved.path("bestScore"),
                 Duration.between(start, Instant.now()).toSeconds());

@@ -37,7 +37,17 @@ public class ProblemMappers {
     public Response domain(SessionException e, UriInfo uri) {
         List<Problem.FieldError> reasons = e.reasons().isEmpty() ? null
                 : e.reasons().stream().map(r -> new Problem.FieldError(r.field(), r.message())).toList();
-        return respond(new Problem(type(e.slug()), e.title(), e.status(), e.getMessage(), instance(uri), null, reasons));
+        Response response = respond(new Problem(type(e.slug()), e.title(), e.status(), e.getMessage(), instance(uri), null, reasons));
+        if (e instanceof SessionException.NotYetApplied waiting) {
+            return Response.fromResponse(response).header("Retry-After", waiting.retryAfterSeconds()).build();
+        }
+        return response;
+    }
+
+    /** A lifecycle step the session's state does not allow (e.g. moving a held session). */
+    @ServerExceptionMapper
+    public Response refusedTransition(org.studioresidency.session.domain.Session.TransitionRefused e, UriInfo uri) {
+        return respond(new Problem(type("conflict"), "Conflict", 409, e.getMessage(), instance(uri), null, null));
     }
 
     @ServerExceptionMapper
