@@ -74,7 +74,7 @@ class NextStepStatusTest {
     }
 
     @Test
-    void shouldNotLetAnOlderStatusChangeOrSnapshotReopenAClosedNextStep() {
+    void shouldNotLetAnOlderStatusChangeOrAReminderReadBeforeTheChangeReopenAClosedNextStep() {
         DistrictFixture district = new DistrictFixture();
         UUID stepId = UUID.randomUUID();
         String description = "Share a conferring video with the team " + district.tag;
@@ -84,7 +84,7 @@ class NextStepStatusTest {
         district.publishSession(startedEarlier);
         ObjectNode overdueSnapshot = district.sessionEvent(SessionEvents.NEXT_STEP_OVERDUE, LocalDate.now(DISTRICT).minusDays(20), 0);
         ((ObjectNode) overdueSnapshot.get("data").get("nextStep")).put("nextStepId", stepId.toString()).put("status", "OPEN");
-        overdueSnapshot.put("time", droppedAt.minusMinutes(5).toString());
+        overdueSnapshot.put("time", droppedAt.plusMinutes(5).toString()); // written after the drop, from a read before it
         district.publishSession(overdueSnapshot);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> DistrictFixture.applied(startedEarlier.get("id").asText())

@@ -39,7 +39,10 @@ public class NextStep extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
-    /** When session-service made the change this row reflects; an event older than that changes nothing. */
+    /**
+     * When session-service made the status change this row holds (a {@code next-step-status-changed} event); null while
+     * only the step's state in summaries and due-soon/overdue reminders has been seen.
+     */
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
 
@@ -48,11 +51,17 @@ public class NextStep extends PanacheEntityBase {
         return "DONE".equals(status) || "DROPPED".equals(status) || "CANCELLED".equals(status);
     }
 
+    /** Whether a status change made at {@code changedAt} is not older than the one this row holds. */
+    public boolean takesStatusChangeAt(OffsetDateTime changedAt) {
+        return this.changedAt == null || (changedAt != null && !changedAt.isBefore(this.changedAt));
+    }
+
     /**
-     * Whether a state session-service wrote at {@code asOf} may replace this row's. A state of unknown age replaces
-     * only a row that has never been dated.
+     * Whether the step's state as a summary or reminder carries it may replace this row's: only until a status change
+     * has been applied, since every status change is announced by its own event and a reminder may have read the step
+     * before the change.
      */
-    public boolean olderThanKept(OffsetDateTime asOf) {
-        return changedAt != null && (asOf == null || asOf.isBefore(changedAt));
+    public boolean takesSnapshot() {
+        return changedAt == null;
     }
 }

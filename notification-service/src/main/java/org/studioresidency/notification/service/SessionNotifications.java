@@ -20,9 +20,11 @@ import org.studioresidency.notification.repository.NextStepRepository;
 import org.studioresidency.notification.repository.RecipientPreferenceRepository;
 import org.studioresidency.notification.repository.SessionRepository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +39,8 @@ import java.util.UUID;
 public class SessionNotifications {
 
     private static final String CONSUMER = "session";
+    /** A status change that names no time counts as older than any dated one. */
+    private static final OffsetDateTime UNDATED = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
     private final ProcessedEvents processed;
     private final SessionRepository sessions;
@@ -66,7 +70,7 @@ public class SessionNotifications {
 
     /**
      * Applies one session event. {@code time} is when session-service wrote it (the CloudEvent {@code time}); it dates
-     * the next-step states that summaries and due-soon/overdue events carry.
+     * a next step's status change that names no {@code changedAt}.
      */
     @Transactional
     public void apply(String eventId, String type, OffsetDateTime time, SessionEvent event) {
@@ -76,17 +80,17 @@ public class SessionNotifications {
         SessionState state = Objects.requireNonNull(event.session(), "session");
         Session session = keepLatest(type, state, event);
         switch (type) {
-            case SessionEvents.SUMMARISED -> summarised(eventId, time, session, state, event);
+            case SessionEvents.SUMMARISED -> summarised(eventId, session, state, event);
             case SessionEvents.RESCHEDULED -> scheduleChanged(eventId, session, state, false,
                     MailViewMapping.date(event.previousDate()) + " (" + MailViewMapping.halfDay(event.previousHalfDay()) + ")", null);
             case SessionEvents.CANCELLED -> scheduleChanged(eventId, session, state, true, null, event.reason());
             case SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE -> {
                 if (event.nextStep() != null) {
-                    keep(session, event.nextStep(), time);
+                    keep(session, event.nextStep(), null);
                 }
             }
             case SessionEvents.NEXT_STEP_STATUS_CHANGED -> keep(session, Objects.requireNonNull(event.nextStep(), "nextStep"),
-                    event.changedAt() != null ? event.changedAt() : time);
+                    event.changedAt() != null ? event.changedAt() : time != null ? time : UNDATED);
             case SessionEvents.CONFLICT_DETECTED -> conflicts.detected(eventId, session, state.participantsOrEmpty(),
                     Objects.requireNonNull(event.conflict(), "conflict"));
             case SessionEvents.CONFLICT_RESOLVED -> conflicts.resolved(eventId, session, state.participantsOrEmpty(),
@@ -154,12 +158,12 @@ public class SessionNotifications {
         }
     }
 
-    private void summarised(String eventId, OffsetDateTime time, Session session, SessionState state, SessionEvent event) {
+    private void summarised(String eventId, Session session, SessionState state, SessionEvent event) {
         SessionEvents.Summary summary = Objects.requireNonNull(event.summary(), "summary");
         session.focus = summary.focus();
         session.problemOfPractice = summary.problemOfPractice();
         session.summarisedAt = OffsetDateTime.now();
-        summary.nextStepsOrEmpty().forEach(step -> keep(session, step, time));
+        summary.nextStepsOrEmpty().forEach(step -> keep(session, step, null));
         SessionView view = MailViewMapping.session(session, zone);
         var summaryView = MailViewMapping.summary(summary, event.nextVisit(), LocalDate.now(zone));
         for (Recipient recipient : recipients.principalsAndLeader(session.schoolIds, session.pairingId, state.participantsOrEmpty())) {
@@ -185,11 +189,12 @@ public class SessionNotifications {
     }
 
     /**
-     * Keeps a next step's state as session-service wrote it at {@code asOf}; a step not heard of yet is created from it.
-     * A state older than the one kept (a status change or snapshot relayed late) changes nothing, so a step marked
-     * done or dropped is not reopened by it.
+     * Keeps a next step's state; a step not heard of yet is created from it. {@code changedAt} is the time of a status
+     * change, null for the state a summary or a due-soon/overdue reminder carries. A status change older than the one
+     * kept, or a summary's or reminder's state once a status change has been kept, changes nothing: a step done or
+     * dropped is not reopened by an event relayed late or read before the change.
      */
-    private void keep(Session session, NextStepState state, OffsetDateTime asOf) {
+    private void keep(Session session, NextStepState state, OffsetDateTime changedAt) {
         if (state.nextStepId() == null) {
             return;
         }
@@ -200,7 +205,7 @@ public class SessionNotifications {
             }
             step = new NextStep();
             step.id = state.nextStepId();
-        } else if (step.olderThanKept(asOf)) {
+        } else if (changedAt != null ? !step.takesStatusChangeAt(changedAt) : !step.takesSnapshot()) {
             return;
         }
         step.sessionId = session.id;
@@ -211,9 +216,9 @@ public class SessionNotifications {
         step.ownerName = state.ownerName();
         step.dueDate = state.dueDate();
         step.status = state.status() == null ? "OPEN" : state.status();
-        step.closedAt = !NextStep.isClosed(step.status) ? null : state.closedAt() != null ? state.closedAt() : asOf;
-        if (asOf != null) {
-            step.changedAt = asOf;
+        step.closedAt = !NextStep.isClosed(step.status) ? null : state.closedAt() != null ? state.closedAt() : changedAt;
+        if (changedAt != null) {
+            step.changedAt = changedAt;
         }
         nextSteps.persist(step);
     }
