@@ -77,7 +77,8 @@ class DeliveryResourceTest {
         DistrictFixture district = new DistrictFixture().withSchools();
         SessionSummaryMailTest.awaitSchoolsKnown(district);
 
-        for (String template : new String[]{"session-summary", "planning-reminder", "schedule-change", "coverage-alert", "weekly-digest"}) {
+        for (String template : new String[]{"session-summary", "planning-reminder", "schedule-change", "coverage-alert", "weekly-digest",
+                "conflict-alert", "conflict-resolved"}) {
             given().auth().oauth2(ADMIN).queryParam("schoolId", district.residencySchool).get("/previews/" + template)
                     .then().statusCode(200).contentType(containsString("text/html"))
                     .body(containsString("Dear Tom Okafor"), containsString("Springfield Public Schools"));

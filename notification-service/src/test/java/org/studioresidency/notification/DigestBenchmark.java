@@ -71,7 +71,7 @@ class DigestBenchmark {
         for (int i = 0; i < PAIRS; i++) {
             DistrictFixture pair = knownPair();
             ObjectNode published = pair.sessionEvent(SessionEvents.PUBLISHED, today.plusDays(1 + i % 13), 0);
-            sessions.apply(published.get("id").asText(), SessionEvents.PUBLISHED,
+            sessions.apply(published.get("id").asText(), SessionEvents.PUBLISHED, null,
                     json.treeToValue(published.get("data"), SessionEvents.SessionEvent.class));
             ObjectNode requested = pair.coverageEvent(CoverageEvents.REQUESTED, today.plusDays(1 + i % 13), "Teacher " + i);
             coverage.apply(requested.get("id").asText(), CoverageEvents.REQUESTED,

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import org.studioresidency.local.TestInfrastructure;
 import org.studioresidency.local.TopicWriter;
 
@@ -107,6 +110,14 @@ public final class DistrictFixture {
 
     public void publishSession(JsonNode event) {
         publish("district.session", session.toString(), event);
+    }
+
+    /** True once notification-service has applied the event: its id is claimed in the transaction of the effect. */
+    public static boolean applied(String eventId) {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> !entityManager
+                .createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = :id")
+                .setParameter("id", eventId).getResultList().isEmpty());
     }
 
     public static ObjectNode example(Path dir, String type) {

@@ -28,7 +28,7 @@ public interface NotificationConfig {
         /** Absolute URL of the district logo shown in the email header; mail stays readable when images are blocked. */
         Optional<String> logoUrl();
 
-        /** The district office mailbox that receives coverage alerts and organises calendar entries. */
+        /** The district office mailbox that receives coverage and scheduling-conflict alerts and organises calendar entries. */
         String officeEmail();
 
         /** The district's time zone: reminder days and the digest day and time are counted in it. */

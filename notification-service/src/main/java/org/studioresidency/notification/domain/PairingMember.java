@@ -5,7 +5,7 @@ import jakarta.persistence.Embeddable;
 
 import java.util.UUID;
 
-/** One member of a pairing's team and the part they play in it. */
+/** One member of a pairing's team (or of a session's participants) and the part they play in it. */
 @Embeddable
 public class PairingMember {
 

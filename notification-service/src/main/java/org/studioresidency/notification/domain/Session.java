@@ -13,7 +13,9 @@ import org.hibernate.annotations.BatchSize;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,6 +74,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "summarised_at")
     public OffsetDateTime summarisedAt;
 
+    /** The pairing's team version of the last team change applied to this session; 0 before any. */
+    @Column(name = "team_version")
+    public long teamVersion;
+
     /** How far a session has come; a relayed older event of the same schedule version must not move it back. */
     public static int progress(String status) {
         return switch (status) {
@@ -89,4 +95,10 @@ public class Session extends PanacheEntityBase {
     @CollectionTable(name = "session_school", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "school_id")
     public Set<UUID> schoolIds = new HashSet<>();
+
+    /** Who takes part, as session-service last announced it (the new team after a team change). */
+    @ElementCollection
+    @BatchSize(size = 100)
+    @CollectionTable(name = "session_participant", joinColumns = @JoinColumn(name = "session_id"))
+    public List<PairingMember> participants = new ArrayList<>();
 }

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A CloudEvent as this service reads it: only what it uses, anything else ignored. */
+import java.time.OffsetDateTime;
+
+/**
+ * A CloudEvent as this service reads it: only what it uses, anything else ignored. {@code time} is when the producer
+ * wrote the event (its outbox row, in the transaction of the change); it dates snapshots such as a next step's state.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IncomingEvent(String id, String type, String source, String subject, JsonNode data) {
+public record IncomingEvent(String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
 
     /** Reads a structured-mode CloudEvent; one without id, type or data cannot be applied and goes to the dead letters. */
     public static IncomingEvent parse(ObjectMapper json, String cloudEvent) throws JsonProcessingException {

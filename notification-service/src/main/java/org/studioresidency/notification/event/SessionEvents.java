@@ -20,6 +20,10 @@ public final class SessionEvents {
     public static final String SUMMARISED = "district.session.summarised.v1";
     public static final String NEXT_STEP_DUE_SOON = "district.session.next-step-due-soon.v1";
     public static final String NEXT_STEP_OVERDUE = "district.session.next-step-overdue.v1";
+    public static final String NEXT_STEP_STATUS_CHANGED = "district.session.next-step-status-changed.v1";
+    public static final String TEAM_CHANGED = "district.session.team-changed.v1";
+    public static final String CONFLICT_DETECTED = "district.session.conflict-detected.v1";
+    public static final String CONFLICT_RESOLVED = "district.session.conflict-resolved.v1";
 
     private SessionEvents() {
     }
@@ -42,7 +46,12 @@ public final class SessionEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record NextStepState(UUID nextStepId, String description, UUID ownerStaffId, String ownerName, LocalDate dueDate,
-                                String status) {
+                                String status, OffsetDateTime closedAt) {
+    }
+
+    /** A hard rule a booked session broke after a change made elsewhere ({@code conflict-detected} and {@code -resolved}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Conflict(UUID conflictId, String kind, String staffName, String detail, OffsetDateTime detectedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,9 +71,15 @@ public final class SessionEvents {
     public record NextVisit(UUID sessionId, LocalDate date, String halfDay) {
     }
 
-    /** Any {@code district.session.*} event: the session plus the fields of its own type. */
+    /**
+     * Any {@code district.session.*} event: the session plus the fields of its own type. {@code changedAt} comes with
+     * a next step's status change, {@code teamVersion} with a team change, {@code conflict} with a conflict detected
+     * or resolved ({@code resolvedAt}, {@code resolution} only with the latter).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SessionEvent(SessionState session, LocalDate previousDate, String previousHalfDay, String reason,
-                               List<Attendance> attendance, Summary summary, NextVisit nextVisit, NextStepState nextStep) {
+                               List<Attendance> attendance, Summary summary, NextVisit nextVisit, NextStepState nextStep,
+                               OffsetDateTime changedAt, Long teamVersion, Conflict conflict, OffsetDateTime resolvedAt,
+                               String resolution) {
     }
 }

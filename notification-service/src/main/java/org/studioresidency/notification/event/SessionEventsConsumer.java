@@ -11,13 +11,14 @@ import org.studioresidency.notification.service.SessionNotifications;
 
 import java.util.Set;
 
-/** Applies session-service's session events: summaries and schedule changes become deliveries. */
+/** Applies session-service's session events: summaries, schedule changes and conflicts become deliveries. */
 @ApplicationScoped
 public class SessionEventsConsumer {
 
     private static final Set<String> TYPES = Set.of(SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED,
             SessionEvents.CANCELLED, SessionEvents.HELD, SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON,
-            SessionEvents.NEXT_STEP_OVERDUE);
+            SessionEvents.NEXT_STEP_OVERDUE, SessionEvents.NEXT_STEP_STATUS_CHANGED, SessionEvents.TEAM_CHANGED,
+            SessionEvents.CONFLICT_DETECTED, SessionEvents.CONFLICT_RESOLVED);
 
     private final ObjectMapper json;
     private final SessionNotifications notifications;
@@ -34,7 +35,7 @@ public class SessionEventsConsumer {
     public void consume(String cloudEvent) throws JsonProcessingException {
         IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
         if (TYPES.contains(event.type())) {
-            notifications.apply(event.id(), event.type(), json.treeToValue(event.data(), SessionEvents.SessionEvent.class));
+            notifications.apply(event.id(), event.type(), event.time(), json.treeToValue(event.data(), SessionEvents.SessionEvent.class));
         }
     }
 }

@@ -7,7 +7,7 @@ public final class Topics {
     public static final String DIRECTORY = "district.directory";
     /** Pairings and their teams from pairing-service. */
     public static final String PAIRING = "district.pairing";
-    /** Sessions published, rescheduled, cancelled, held, summarised, from session-service. */
+    /** Sessions (published, rescheduled, cancelled, held, summarised, team changed, conflicts) and their next steps, from session-service. */
     public static final String SESSION = "district.session";
     /** Substitute coverage from session-service. */
     public static final String COVERAGE = "district.coverage";

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studioresidency.notification.config.NotificationConfig;
+import org.studioresidency.notification.mail.MailViews.ConflictView;
 import org.studioresidency.notification.mail.MailViews.CoverageView;
 import org.studioresidency.notification.mail.MailViews.DigestView;
 import org.studioresidency.notification.mail.MailViews.DistrictView;
@@ -23,7 +24,10 @@ public class Emails {
     public static final String SCHEDULE_CHANGE = "schedule-change";
     public static final String COVERAGE_ALERT = "coverage-alert";
     public static final String WEEKLY_DIGEST = "weekly-digest";
-    public static final List<String> ALL = List.of(SESSION_SUMMARY, PLANNING_REMINDER, SCHEDULE_CHANGE, COVERAGE_ALERT, WEEKLY_DIGEST);
+    public static final String CONFLICT_ALERT = "conflict-alert";
+    public static final String CONFLICT_RESOLVED = "conflict-resolved";
+    public static final List<String> ALL = List.of(SESSION_SUMMARY, PLANNING_REMINDER, SCHEDULE_CHANGE, COVERAGE_ALERT, WEEKLY_DIGEST,
+            CONFLICT_ALERT, CONFLICT_RESOLVED);
 
     @CheckedTemplate
     static class Templates {
@@ -41,6 +45,12 @@ public class Emails {
 
         static native MailTemplateInstance weeklyDigest(DistrictView district, String recipientName, String schoolName,
                                                         String weekOf, DigestView digest);
+
+        static native MailTemplateInstance conflictAlert(DistrictView district, String recipientName, SessionView session,
+                                                         ConflictView conflict);
+
+        static native MailTemplateInstance conflictResolved(DistrictView district, String recipientName, SessionView session,
+                                                            ConflictView conflict);
     }
 
     private final DistrictView district;
@@ -80,6 +90,18 @@ public class Emails {
     public RenderedEmail weeklyDigest(String recipientName, String schoolName, String weekOf, DigestView digest) {
         String subject = "Your studio/residency week of " + weekOf + ": " + schoolName;
         return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest));
+    }
+
+    public RenderedEmail conflictAlert(String recipientName, SessionView session, ConflictView conflict) {
+        String subject = "Scheduling conflict: session " + session.number() + " at " + session.hostSchool() + " on "
+                + session.date() + " (" + session.halfDay() + ")";
+        return render(CONFLICT_ALERT, subject, Templates.conflictAlert(district, recipientName, session, conflict));
+    }
+
+    public RenderedEmail conflictResolved(String recipientName, SessionView session, ConflictView conflict) {
+        String subject = "Conflict resolved: session " + session.number() + " at " + session.hostSchool() + " on "
+                + session.date() + " (" + session.halfDay() + ")";
+        return render(CONFLICT_RESOLVED, subject, Templates.conflictResolved(district, recipientName, session, conflict));
     }
 
     @SuppressWarnings("unchecked")

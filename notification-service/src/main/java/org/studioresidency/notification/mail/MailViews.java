@@ -20,7 +20,8 @@ public final class MailViews {
         }
     }
 
-    public record StepView(String description, String owner, String due, boolean overdue) {
+    /** A next step; {@code inProgress} when its owner has started on it. */
+    public record StepView(String description, String owner, String due, boolean overdue, boolean inProgress) {
     }
 
     public record SummaryView(String focus, String problemOfPractice, String demonstrated, String notes,
@@ -28,6 +29,13 @@ public final class MailViews {
     }
 
     public record CoverageView(String teacher, String date, String halfDay, String status, String substitute) {
+    }
+
+    /**
+     * A conflict on a booked session: what broke ({@code detail}, session-service's own sentence), what to do about it,
+     * and, once resolved, how.
+     */
+    public record ConflictView(String title, String detail, String action, String resolution) {
     }
 
     public record SummaryLine(String session, String focus, String problemOfPractice) {

@@ -10,10 +10,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class NextStepRepository implements PanacheRepositoryBase<NextStep, UUID> {
 
-    /** Next steps still open from sessions the school took part in, earliest due first. */
+    /** Next steps still open (neither done nor dropped) from sessions the school took part in, earliest due first. */
     public List<NextStep> openForSchool(UUID schoolId) {
         return list("""
-                status <> 'DONE' AND status <> 'CANCELLED' AND sessionId IN
+                status NOT IN ('DONE', 'DROPPED', 'CANCELLED') AND sessionId IN
                   (SELECT s.id FROM Session s JOIN s.schoolIds school WHERE school = ?1)
                 ORDER BY dueDate""", schoolId);
     }

@@ -41,7 +41,7 @@ public class PreviewResource {
     @APIResponse(responseCode = "400", description = "Unknown template or missing schoolId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The school or its principal is not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String preview(
-            @Parameter(description = "session-summary, planning-reminder, schedule-change, coverage-alert or weekly-digest")
+            @Parameter(description = "session-summary, planning-reminder, schedule-change, coverage-alert, weekly-digest, conflict-alert or conflict-resolved")
             @PathParam("template") String template,
             @Parameter(description = "The school whose principal the email is for") @QueryParam("schoolId") @NotNull UUID schoolId) {
         return service.preview(template, schoolId).html();

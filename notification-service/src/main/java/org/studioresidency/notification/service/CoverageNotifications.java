@@ -2,7 +2,6 @@ package org.studioresidency.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.CoverageRequest;
 import org.studioresidency.notification.event.CoverageEvents;
 import org.studioresidency.notification.event.CoverageEvents.CoverageEvent;
@@ -26,17 +25,15 @@ public class CoverageNotifications {
     private final Recipients recipients;
     private final DeliveryQueue queue;
     private final Emails emails;
-    private final NotificationConfig config;
 
     CoverageNotifications(ProcessedEvents processed, CoverageRequestRepository requests, SchoolRepository schools,
-                          Recipients recipients, DeliveryQueue queue, Emails emails, NotificationConfig config) {
+                          Recipients recipients, DeliveryQueue queue, Emails emails) {
         this.processed = processed;
         this.requests = requests;
         this.schools = schools;
         this.recipients = recipients;
         this.queue = queue;
         this.emails = emails;
-        this.config = config;
     }
 
     @Transactional
@@ -57,7 +54,7 @@ public class CoverageNotifications {
                     queue.record(principal, DeliveryQueue.dedupeKey(Emails.COVERAGE_ALERT, eventId, principal), List.of(eventId),
                             emails.coverageAlert(principal.name(), schoolName, view, daysBefore)));
         }
-        Recipient office = new Recipient(config.district().name() + " district office", config.district().officeEmail(), null);
+        Recipient office = recipients.districtOffice();
         queue.record(office, DeliveryQueue.dedupeKey(Emails.COVERAGE_ALERT, eventId, office), List.of(eventId),
                 emails.coverageAlert(office.name(), schoolName, view, daysBefore));
     }

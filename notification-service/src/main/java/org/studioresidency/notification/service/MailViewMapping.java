@@ -5,6 +5,7 @@ import org.studioresidency.notification.domain.NextStep;
 import org.studioresidency.notification.domain.Session;
 import org.studioresidency.notification.event.PairingEvents.SchoolRef;
 import org.studioresidency.notification.event.SessionEvents;
+import org.studioresidency.notification.mail.MailViews.ConflictView;
 import org.studioresidency.notification.mail.MailViews.CoverageView;
 import org.studioresidency.notification.mail.MailViews.SessionView;
 import org.studioresidency.notification.mail.MailViews.StepView;
@@ -26,6 +27,8 @@ public final class MailViewMapping {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMMM d", Locale.US);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+
+    private static final String IN_PROGRESS = "IN_PROGRESS";
 
     private MailViewMapping() {
     }
@@ -62,7 +65,7 @@ public final class MailViewMapping {
     public static SummaryView summary(SessionEvents.Summary summary, SessionEvents.NextVisit nextVisit, LocalDate today) {
         List<StepView> steps = summary.nextStepsOrEmpty().stream()
                 .map(s -> new StepView(s.description(), s.ownerName(), date(s.dueDate()),
-                        s.dueDate() != null && s.dueDate().isBefore(today)))
+                        s.dueDate() != null && s.dueDate().isBefore(today), IN_PROGRESS.equals(s.status())))
                 .toList();
         String next = nextVisit == null ? null : date(nextVisit.date()) + " (" + halfDay(nextVisit.halfDay()) + ")";
         String absent = summary.attendance() == null ? "" : summary.attendance().stream()
@@ -73,11 +76,33 @@ public final class MailViewMapping {
 
     public static StepView step(NextStep step, LocalDate today) {
         return new StepView(step.description, step.ownerName, date(step.dueDate),
-                step.dueDate != null && step.dueDate.isBefore(today));
+                step.dueDate != null && step.dueDate.isBefore(today), IN_PROGRESS.equals(step.status));
     }
 
     public static CoverageView coverage(CoverageRequest c) {
         return new CoverageView(c.teacherName, date(c.date), halfDay(c.halfDay), coverageStatus(c.status), c.substituteName);
+    }
+
+    /**
+     * A conflict in the district's words: session-service's own sentence for what broke, and what the district office
+     * does about it (the session's alternatives are half-days that keep every rule).
+     */
+    public static ConflictView conflict(String kind, String staffName, String detail, String resolution) {
+        String title = switch (kind == null ? "" : kind) {
+            case "PERSON_DOUBLE_BOOKED" -> (staffName == null ? "A team member" : staffName) + " is booked in two sessions at once";
+            case "SUBSTITUTE_CAP_EXCEEDED" -> "More substitutes are needed on this date than the district can release";
+            default -> "This session no longer keeps the district's scheduling rules";
+        };
+        String action = switch (kind == null ? "" : kind) {
+            case "PERSON_DOUBLE_BOOKED" -> "Open this session in the portal and look at its alternatives: half-days when the "
+                    + "whole team, consultant included, is free. Move this session (or the other one) to one of them. "
+                    + "Until then " + (staffName == null ? "the person" : staffName) + " stays booked in the other session "
+                    + "and will miss this one.";
+            case "SUBSTITUTE_CAP_EXCEEDED" -> "Open this session in the portal and look at its alternatives: half-days with "
+                    + "substitutes to spare. Move the session to one of them, or move another session of that day.";
+            default -> "Open this session in the portal, look at its alternatives and move it to one of them.";
+        };
+        return new ConflictView(title, detail, action, resolution);
     }
 
     public static SummaryLine summaryLine(Session s, ZoneId zone) {

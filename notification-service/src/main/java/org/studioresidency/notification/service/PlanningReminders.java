@@ -46,7 +46,7 @@ public class PlanningReminders {
         int recorded = 0;
         for (Session session : sessions.scheduledBetween(today, today.plusDays(config.reminder().daysBefore()))) {
             for (var schoolId : session.schoolIds) {
-                var principal = recipients.principalOf(schoolId, List.of());
+                var principal = recipients.principalOf(schoolId, session);
                 if (principal.isEmpty()) {
                     continue;
                 }

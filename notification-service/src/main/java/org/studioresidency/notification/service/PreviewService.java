@@ -59,13 +59,19 @@ public class PreviewService {
             case Emails.SESSION_SUMMARY -> emails.sessionSummary(school.principalName, session, new SummaryView(
                     "Shared reading", "The problem of practice the host school presented.", "What the consultant demonstrated.",
                     "The notes taken during the debrief.",
-                    List.of(new StepView("A next step agreed at the session", "Its owner", MailViewMapping.date(today.plusDays(21)), false)),
+                    List.of(new StepView("A next step agreed at the session", "Its owner", MailViewMapping.date(today.plusDays(21)), false, false)),
                     MailViewMapping.date(today.plusDays(35)) + " (morning)", ""));
             case Emails.PLANNING_REMINDER -> emails.planningReminder(school.principalName, session, config.reminder().daysBefore());
             case Emails.SCHEDULE_CHANGE -> emails.scheduleChange(school.principalName, session, false,
                     MailViewMapping.date(today.plusDays(7)) + " (morning)", null);
             case Emails.COVERAGE_ALERT -> emails.coverageAlert(school.principalName, school.name,
                     new CoverageView("A teacher of your school", session.date(), session.halfDay(), "unfilled", null), 3);
+            case Emails.CONFLICT_ALERT -> emails.conflictAlert(school.principalName, session, MailViewMapping.conflict(
+                    "PERSON_DOUBLE_BOOKED", "A team member", "A team member is also in another session in the same half-day; "
+                            + "nobody can be in two sessions in the same half-day.", null));
+            case Emails.CONFLICT_RESOLVED -> emails.conflictResolved(school.principalName, session, MailViewMapping.conflict(
+                    "PERSON_DOUBLE_BOOKED", "A team member", "A team member is also in another session in the same half-day; "
+                            + "nobody can be in two sessions in the same half-day.", "The session moved to another half-day."));
             default -> emails.weeklyDigest(school.principalName, school.name,
                     MailViewMapping.shortDate(today.with(TemporalAdjusters.previousOrSame(config.digest().day()))),
                     digests.content(schoolId, today));

@@ -1,9 +1,11 @@
 package org.studioresidency.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.Pairing;
 import org.studioresidency.notification.domain.PairingMember;
 import org.studioresidency.notification.domain.School;
+import org.studioresidency.notification.domain.Session;
 import org.studioresidency.notification.event.PairingEvents.Member;
 import org.studioresidency.notification.repository.PairingRepository;
 import org.studioresidency.notification.repository.SchoolRepository;
@@ -27,21 +29,29 @@ public class Recipients {
 
     private final SchoolRepository schools;
     private final PairingRepository pairings;
+    private final NotificationConfig config;
 
-    Recipients(SchoolRepository schools, PairingRepository pairings) {
+    Recipients(SchoolRepository schools, PairingRepository pairings, NotificationConfig config) {
         this.schools = schools;
         this.pairings = pairings;
+        this.config = config;
+    }
+
+    /** The district office mailbox (coverage and conflict alerts). */
+    public Recipient districtOffice() {
+        return new Recipient(config.district().name() + " district office", config.district().officeEmail(), null);
+    }
+
+    /** The school's principal, with the session's participants as last announced (team changes included) as fallback. */
+    public Optional<Recipient> principalOf(UUID schoolId, Session session) {
+        Optional<Recipient> fromDirectory = fromDirectory(schoolId);
+        return fromDirectory.isPresent() ? fromDirectory : fromParticipants(schoolId, session.participants.stream()
+                .map(m -> new Member(m.staffId, m.name, m.email, null, m.schoolId, m.teamRole)).toList());
     }
 
     public Optional<Recipient> principalOf(UUID schoolId, List<Member> participants) {
-        Optional<School> school = schools.findByIdOptional(schoolId);
-        if (school.isPresent() && school.get().hasPrincipalEmail()) {
-            return Optional.of(new Recipient(school.get().principalName, school.get().principalEmail, schoolId));
-        }
-        return participants.stream()
-                .filter(m -> PRINCIPAL.equals(m.teamRole()) && schoolId.equals(m.schoolId()) && hasEmail(m.email()))
-                .findFirst()
-                .map(m -> new Recipient(m.name(), m.email(), schoolId));
+        Optional<Recipient> fromDirectory = fromDirectory(schoolId);
+        return fromDirectory.isPresent() ? fromDirectory : fromParticipants(schoolId, participants);
     }
 
     /** The central-office leader sponsoring the pairing: from the session's participants, else the pairing's team. */
@@ -67,6 +77,18 @@ public class Recipients {
         }
         centralOfficeLeader(pairingId, participants).ifPresent(r -> byAddress.putIfAbsent(r.key(), r));
         return List.copyOf(byAddress.values());
+    }
+
+    private Optional<Recipient> fromDirectory(UUID schoolId) {
+        return schools.findByIdOptional(schoolId).filter(School::hasPrincipalEmail)
+                .map(school -> new Recipient(school.principalName, school.principalEmail, schoolId));
+    }
+
+    private static Optional<Recipient> fromParticipants(UUID schoolId, List<Member> participants) {
+        return participants.stream()
+                .filter(m -> PRINCIPAL.equals(m.teamRole()) && schoolId.equals(m.schoolId()) && hasEmail(m.email()))
+                .findFirst()
+                .map(m -> new Recipient(m.name(), m.email(), schoolId));
     }
 
     private static boolean hasEmail(String email) {

@@ -21,6 +21,10 @@ class EventContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final List<String> SESSION_TYPES = List.of(SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED,
+            SessionEvents.CANCELLED, SessionEvents.HELD, SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON,
+            SessionEvents.NEXT_STEP_OVERDUE, SessionEvents.NEXT_STEP_STATUS_CHANGED, SessionEvents.TEAM_CHANGED,
+            SessionEvents.CONFLICT_DETECTED, SessionEvents.CONFLICT_RESOLVED);
 
     @Test
     void shouldReadEveryDirectoryExample() throws IOException {
@@ -56,8 +60,7 @@ class EventContractTest {
 
     @Test
     void shouldReadEverySessionExample() throws IOException {
-        for (String type : List.of(SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.HELD,
-                SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE)) {
+        for (String type : SESSION_TYPES) {
             SessionEvents.SessionEvent event = read(DistrictFixture.SESSION_EXAMPLES, type, SessionEvents.SessionEvent.class);
             SessionEvents.SessionState session = event.session();
             assertThat(session.sessionId()).as(type).isNotNull();
@@ -84,6 +87,63 @@ class EventContractTest {
     }
 
     @Test
+    void shouldReadANextStepStatusChangeWithItsNewStateAndWhenItChanged() throws IOException {
+        SessionEvents.SessionEvent changed = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.NEXT_STEP_STATUS_CHANGED,
+                SessionEvents.SessionEvent.class);
+        assertThat(changed.nextStep().nextStepId()).isNotNull();
+        assertThat(changed.nextStep().description()).isNotBlank();
+        assertThat(changed.nextStep().status()).isIn("OPEN", "IN_PROGRESS", "DONE", "DROPPED");
+        assertThat(changed.nextStep().dueDate()).isNotNull();
+        assertThat(changed.changedAt()).isNotNull();
+        if (List.of("DONE", "DROPPED").contains(changed.nextStep().status())) {
+            assertThat(changed.nextStep().closedAt()).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldReadATeamChangeWithTheNewTeamAsParticipants() throws IOException {
+        SessionEvents.SessionEvent changed = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.TEAM_CHANGED,
+                SessionEvents.SessionEvent.class);
+        assertThat(changed.teamVersion()).isPositive();
+        assertThat(changed.session().participants()).allSatisfy(m -> assertThat(m.staffId()).isNotNull());
+        JsonNode data = JSON.readTree(Files.readString(DistrictFixture.SESSION_EXAMPLES.resolve(SessionEvents.TEAM_CHANGED + ".json")))
+                .get("data");
+        data.get("added").forEach(added -> assertThat(changed.session().participants())
+                .anyMatch(m -> m.staffId().toString().equals(added.get("staffId").asText())));
+        data.get("removed").forEach(removed -> assertThat(changed.session().participants())
+                .noneMatch(m -> m.staffId().toString().equals(removed.get("staffId").asText())));
+    }
+
+    @Test
+    void shouldReadAConflictDetectedAndResolved() throws IOException {
+        for (String type : List.of(SessionEvents.CONFLICT_DETECTED, SessionEvents.CONFLICT_RESOLVED)) {
+            SessionEvents.Conflict conflict = read(DistrictFixture.SESSION_EXAMPLES, type, SessionEvents.SessionEvent.class).conflict();
+            assertThat(conflict.conflictId()).as(type).isNotNull();
+            assertThat(conflict.kind()).as(type).isIn("PERSON_DOUBLE_BOOKED", "SUBSTITUTE_CAP_EXCEEDED");
+            assertThat(conflict.detail()).as(type).isNotBlank();
+            assertThat(conflict.detectedAt()).as(type).isNotNull();
+        }
+        SessionEvents.SessionEvent detected = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.CONFLICT_DETECTED,
+                SessionEvents.SessionEvent.class);
+        if ("PERSON_DOUBLE_BOOKED".equals(detected.conflict().kind())) {
+            assertThat(detected.conflict().staffName()).isNotBlank();
+        }
+        SessionEvents.SessionEvent resolved = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.CONFLICT_RESOLVED,
+                SessionEvents.SessionEvent.class);
+        assertThat(resolved.conflict().conflictId()).isEqualTo(detected.conflict().conflictId());
+        assertThat(resolved.resolvedAt()).isNotNull();
+        assertThat(resolved.resolution()).isNotBlank();
+    }
+
+    @Test
+    void shouldReadWhenEachSessionExampleWasWritten() throws IOException {
+        for (String type : SESSION_TYPES) {
+            IncomingEvent event = IncomingEvent.parse(JSON, Files.readString(DistrictFixture.SESSION_EXAMPLES.resolve(type + ".json")));
+            assertThat(event.time()).as(type).isNotNull();
+        }
+    }
+
+    @Test
     void shouldReadEveryCoverageExample() throws IOException {
         for (String type : List.of(CoverageEvents.REQUESTED, CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED,
                 CoverageEvents.AT_RISK)) {
@@ -102,7 +162,9 @@ class EventContractTest {
         List<String> consumed = List.of(DirectoryEvents.SCHOOL_YEAR_CREATED, DirectoryEvents.SCHOOL_YEAR_UPDATED, DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED,
                 DirectoryEvents.STAFF_CREATED, DirectoryEvents.STAFF_UPDATED, PairingEvents.CONFIRMED, PairingEvents.TEAM_CHANGED,
                 PairingEvents.DISSOLVED, SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.HELD,
-                SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE, CoverageEvents.REQUESTED,
+                SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE,
+                SessionEvents.NEXT_STEP_STATUS_CHANGED, SessionEvents.TEAM_CHANGED, SessionEvents.CONFLICT_DETECTED,
+                SessionEvents.CONFLICT_RESOLVED, CoverageEvents.REQUESTED,
                 CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED, CoverageEvents.AT_RISK);
         try (Stream<Path> pairing = Files.list(DistrictFixture.PAIRING_EXAMPLES); Stream<Path> session = Files.list(DistrictFixture.SESSION_EXAMPLES)) {
             List<String> published = Stream.concat(pairing, session).map(p -> p.getFileName().toString())

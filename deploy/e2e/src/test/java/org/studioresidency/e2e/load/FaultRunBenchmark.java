@@ -1,7 +1,10 @@
 package org.studioresidency.e2e.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.local.HrSandbox;
 import org.studioresidency.local.LocalStack;
@@ -14,13 +17,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
@@ -28,9 +35,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Faults while events flow: each service killed with -9 and restarted, the Kafka broker restarted, SMTP stopped for
- * a while, the HR system failing. After recovery it counts what was published against what was consumed, emails sent
- * against expected, and substitute requests against expected. Not a test: run it alone with
- * {@code ./mvnw -q install -DskipTests && ./mvnw -q verify -pl deploy/e2e -Dit.test=FaultRunBenchmark}.
+ * a while, the HR system failing. After recovery it counts the effects themselves: each outbox row's CloudEvent id on
+ * Kafka, each event id claimed by notification-service, each summary delivery and each message SMTP received per
+ * (recipient, session), each HR job per coverage request id; and fails when anything is missing, duplicated (beyond
+ * the copies at-least-once allows on Kafka) or unexpected. Not part of the suite: run it alone as deploy/README.md says.
  */
 class FaultRunBenchmark {
 
@@ -74,10 +82,78 @@ class FaultRunBenchmark {
             stack.mail().startSmtp();
             System.out.println("[faults] SMTP back");
 
-            Map<String, Object> counts = settleAndCount(stack, summarised.size());
-            System.out.println("\n| what | expected | delivered | missing | duplicates |\n| --- | --- | --- | --- | --- |");
-            counts.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+            List<Count> counts = settleAndCount(stack, expectedSummaryRecipients(sessions, summarised));
+            System.out.println("\n| what | expected | delivered | missing | duplicates | unexpected |\n| --- | --- | --- | --- | --- | --- |");
+            counts.forEach(c -> System.out.println(c.row()));
+            List<String> wrong = counts.stream().flatMap(c -> c.problems().stream()).toList();
+            if (!wrong.isEmpty()) {
+                throw new AssertionError("The fault run lost or duplicated effects:\n" + String.join("\n", wrong));
+            }
+            System.out.println("[faults] every count is as expected");
         }
+    }
+
+    /**
+     * One line of the table, every number counted: {@code missing} expected items never seen, {@code duplicates}
+     * copies beyond one per item, {@code unexpected} items seen that were not expected. Copies are allowed only where
+     * the system promises at-least-once (events on Kafka); everywhere else any copy, loss or stray item fails the run.
+     */
+    record Count(String what, long expected, long delivered, long missing, long duplicates, long unexpected,
+                 boolean copiesAllowed) {
+
+        static <K> Count of(String what, Set<K> expected, List<K> seen, boolean copiesAllowed) {
+            Set<K> distinct = new HashSet<>(seen);
+            long delivered = expected.stream().filter(distinct::contains).count();
+            long unexpected = distinct.stream().filter(k -> !expected.contains(k)).count();
+            return new Count(what, expected.size(), delivered, expected.size() - delivered, seen.size() - distinct.size(),
+                    unexpected, copiesAllowed);
+        }
+
+        String row() {
+            return "| " + what + " | " + expected + " | " + delivered + " | " + missing + " | " + duplicates
+                    + (copiesAllowed && duplicates > 0 ? " (copies on Kafka, allowed)" : "") + " | " + unexpected + " |";
+        }
+
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (expected == 0) {
+                problems.add(what + ": nothing was expected, so nothing was checked");
+            }
+            if (missing > 0) {
+                problems.add(what + ": " + missing + " of " + expected + " missing");
+            }
+            if (duplicates > 0 && !copiesAllowed) {
+                problems.add(what + ": " + duplicates + " duplicates");
+            }
+            if (unexpected > 0) {
+                problems.add(what + ": " + unexpected + " not expected");
+            }
+            return problems;
+        }
+    }
+
+    /** Who must receive each summary, as "recipient session": the principals of the session's schools and its central-office leader. */
+    private static Set<String> expectedSummaryRecipients(JsonPath sessions, List<String> summarised) {
+        Set<String> expected = new HashSet<>();
+        for (Map<String, Object> s : sessions.<Map<String, Object>>getList("")) {
+            String id = s.get("sessionId").toString();
+            if (!summarised.contains(id)) {
+                continue;
+            }
+            Set<Object> schools = new HashSet<>();
+            schools.add(((Map<?, ?>) s.get("hostSchool")).get("schoolId"));
+            ((List<?>) s.get("residencySchools")).forEach(r -> schools.add(((Map<?, ?>) r).get("schoolId")));
+            for (Object m : (List<?>) s.get("participants")) {
+                Map<?, ?> member = (Map<?, ?>) m;
+                Object email = member.get("email");
+                boolean principal = "PRINCIPAL".equals(member.get("teamRole")) && schools.contains(member.get("schoolId"));
+                if (email != null && !email.toString().isBlank()
+                        && (principal || "CENTRAL_OFFICE_LEADER".equals(member.get("teamRole")))) {
+                    expected.add(email.toString().toLowerCase(Locale.ROOT) + " " + id);
+                }
+            }
+        }
+        return expected;
     }
 
     private static List<String> summariseFirstSessions(LocalStack stack, String admin, JsonPath sessions, int count) {
@@ -94,9 +170,11 @@ class FaultRunBenchmark {
             for (Object m : (List<?>) s.get("participants")) {
                 attendance.add(Map.of("staffId", ((Map<?, ?>) m).get("staffId"), "present", true));
             }
-            given().auth().oauth2(admin).contentType("application/json").body(Map.of("attendance", attendance))
-                    .post(url + "/sessions/" + id + "/held").then().statusCode(200);
-            given().auth().oauth2(admin).contentType("application/json")
+            String published = given().auth().oauth2(admin).get(url + "/sessions/" + id).then().statusCode(200).extract().header("ETag");
+            String held = ifMatch(given().auth().oauth2(admin), published).contentType("application/json")
+                    .body(Map.of("attendance", attendance))
+                    .post(url + "/sessions/" + id + "/held").then().statusCode(200).extract().header("ETag");
+            ifMatch(given().auth().oauth2(admin), held).contentType("application/json")
                     .body(Map.of("focus", "READ_ALOUD", "notes", "Fault run " + id, "nextSteps", List.of()))
                     .post(url + "/sessions/" + id + "/summary").then().statusCode(200);
             done.add(id);
@@ -104,81 +182,141 @@ class FaultRunBenchmark {
         return done;
     }
 
-    /** Waits until every outbox is empty and the consumers have caught up, then counts. */
-    private static Map<String, Object> settleAndCount(LocalStack stack, int summaries) throws SQLException {
+    /** Names the version a write is based on, as session-service requires of every versioned write. */
+    private static RequestSpecification ifMatch(RequestSpecification request, String etag) {
+        return etag == null ? request : request.header("If-Match", etag);
+    }
+
+    /** Waits until every outbox and the HR queue are empty and the consumers have caught up, then counts the effects. */
+    private static List<Count> settleAndCount(LocalStack stack, Set<String> expectedSummaries) throws SQLException {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 count(stack, "pairing", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
                         && count(stack, "session", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
-        Map<String, Object> counts = new LinkedHashMap<>();
+        List<Count> counts = new ArrayList<>();
         String kafka = stack.kafka().bootstrapServers();
+        Map<String, Set<String>> onKafka = new LinkedHashMap<>();
         for (String[] producer : new String[][]{{"pairing", "district.directory"}, {"pairing", "district.pairing"},
                 {"session", "district.session"}}) {
-            long published = count(stack, producer[0], "SELECT count(*) FROM outbox_event WHERE topic = '" + producer[1] + "'");
-            List<ConsumerRecord<String, String>> records = TopicReader.read(kafka, producer[1],
-                    rs -> uniqueIds(rs).size() >= published, Duration.ofSeconds(60));
-            Set<String> ids = uniqueIds(records);
-            counts.put("events on " + producer[1] + " (outbox rows -> unique CloudEvents on Kafka)",
-                    published + " | " + ids.size() + " | " + (published - ids.size()) + " | " + (records.size() - ids.size())
-                            + " redelivered copies");
+            Set<String> outbox = new HashSet<>(strings(stack, producer[0],
+                    "SELECT id::text FROM outbox_event WHERE topic = '" + producer[1] + "'"));
+            List<String> copies = cloudEventIds(TopicReader.read(kafka, producer[1],
+                    rs -> new HashSet<>(cloudEventIds(rs)).containsAll(outbox), Duration.ofSeconds(60)));
+            onKafka.put(producer[1], new HashSet<>(copies));
+            counts.add(Count.of("events on `" + producer[1] + "` (outbox rows -> CloudEvent ids on Kafka)", outbox, copies, true));
         }
-        Set<String> sessionEvents = uniqueIds(TopicReader.read(kafka, "district.session", rs -> false, Duration.ofSeconds(5)));
-        long consumedByNotification = countIn(stack, "notification", sessionEvents);
-        counts.put("district.session events applied by notification-service", sessionEvents.size() + " | "
-                + consumedByNotification + " | " + (sessionEvents.size() - consumedByNotification) + " | 0 (one processed_event row per id)");
 
-        long expectedEmails = summaries * 2L;
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                summaryMessages(stack).size() >= expectedEmails);
-        List<Map<String, Object>> received = summaryMessages(stack);
-        Set<String> distinct = new HashSet<>();
-        for (Map<String, Object> message : received) {
-            distinct.add(message.get("to") + " " + message.get("subject"));
+        // Each event applied once by notification-service: its id claimed in processed_event with the effect.
+        Map<String, String> consumers = Map.of("district.directory", "'directory.school-year', 'directory.people'",
+                "district.pairing", "'pairing'", "district.session", "'session'");
+        for (Map.Entry<String, Set<String>> topic : onKafka.entrySet()) {
+            Set<String> ids = topic.getValue();
+            awaitQuietly(Duration.ofMinutes(2), () -> new HashSet<>(claims(stack, consumers.get(topic.getKey()))).containsAll(ids));
+            List<String> claimed = claims(stack, consumers.get(topic.getKey())).stream().filter(ids::contains).toList();
+            counts.add(Count.of("`" + topic.getKey() + "` events applied by notification-service (processed_event rows per event id)",
+                    ids, claimed, false));
         }
-        counts.put("summary emails (2 principals per summarised session)", expectedEmails + " | " + distinct.size()
-                + " | " + (expectedEmails - distinct.size()) + " | " + (received.size() - distinct.size()));
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
+        // Summary emails: recorded once per (recipient, session) in the delivery log, received once by SMTP.
+        Map<String, String> sessionOfEvent = new HashMap<>();
+        for (String row : strings(stack, "session",
+                "SELECT id::text || ' ' || aggregate_id FROM outbox_event WHERE type = 'district.session.summarised.v1'")) {
+            sessionOfEvent.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1));
+        }
+        awaitQuietly(Duration.ofMinutes(3), () -> summaryKeys(stack, sessionOfEvent).size() >= expectedSummaries.size()
+                && receivedSummaries(stack, sessionOfEvent).size() >= expectedSummaries.size());
+        counts.add(Count.of("summary emails recorded (notification-service delivery rows per recipient and session)",
+                expectedSummaries, summaryKeys(stack, sessionOfEvent), false));
+        counts.add(Count.of("summary emails received by SMTP (messages per recipient and session)",
+                expectedSummaries, receivedSummaries(stack, sessionOfEvent), false));
+
+        // Substitute requests: one HR job per live coverage request, none left open for a cancelled one.
+        awaitQuietly(Duration.ofMinutes(5), () ->
                 count(stack, "session", "SELECT count(*) FROM hr_dispatch WHERE sent_at IS NULL") == 0);
-        Set<String> expectedJobs = new HashSet<>();
-        try (Connection c = connect(stack, "session");
-             ResultSet rs = c.createStatement().executeQuery("SELECT id FROM coverage_request WHERE status <> 'CANCELLED'")) {
-            while (rs.next()) {
-                expectedJobs.add(rs.getString(1));
-            }
-        }
-        List<String> jobs = stack.hr().jobs().values().stream().map(j -> j.path("externalId").asText()).toList();
-        Set<String> distinctJobs = new HashSet<>(jobs);
-        long missingJobs = expectedJobs.stream().filter(id -> !distinctJobs.contains(id)).count();
-        counts.put("substitute requests (live coverage requests -> HR jobs)", expectedJobs.size() + " | "
-                + (expectedJobs.size() - missingJobs) + " | " + missingJobs + " | " + (jobs.size() - distinctJobs.size()));
+        Set<String> live = new HashSet<>(strings(stack, "session", "SELECT id::text FROM coverage_request WHERE status <> 'CANCELLED'"));
+        List<JsonNode> jobs = List.copyOf(stack.hr().jobs().values());
+        List<String> requestOfEveryJob = jobs.stream().map(j -> j.path("externalId").asText()).toList();
+        Set<String> requestsWithOpenJob = jobs.stream().filter(j -> !"CANCELLED".equals(j.path("status").asText()))
+                .map(j -> j.path("externalId").asText()).collect(Collectors.toSet());
+        long covered = live.stream().filter(requestsWithOpenJob::contains).count();
+        counts.add(new Count("substitute requests (live coverage requests -> HR jobs per coverage request id; unexpected: "
+                + "jobs left open for a cancelled or unknown request)", live.size(), covered, live.size() - covered,
+                requestOfEveryJob.size() - new HashSet<>(requestOfEveryJob).size(),
+                requestsWithOpenJob.stream().filter(id -> !live.contains(id)).count(), false));
         return counts;
     }
 
-    private static List<Map<String, Object>> summaryMessages(LocalStack stack) {
-        List<Map<String, Object>> all = given().get(stack.mail().httpUrl() + "/messages").then().extract().jsonPath().getList("");
-        return all.stream().filter(m -> String.valueOf(m.get("subject")).contains(" summary: ")).toList();
+    /** Every summary delivery notification-service recorded, as "recipient session". */
+    private static List<String> summaryKeys(LocalStack stack, Map<String, String> sessionOfEvent) throws SQLException {
+        return strings(stack, "notification",
+                "SELECT lower(recipient_email) || ' ' || source_event_ids[1] FROM delivery WHERE template = 'session-summary'")
+                .stream().map(row -> bySession(row, sessionOfEvent)).toList();
     }
 
-    private static Set<String> uniqueIds(List<ConsumerRecord<String, String>> records) {
-        Set<String> ids = new HashSet<>();
+    /**
+     * Every summary message the SMTP server received, as "recipient session": a message is tied to its delivery by its
+     * Message-ID (assigned when the delivery was recorded), and so to the summarised event and its session. A message
+     * whose Message-ID no delivery carries is listed under that id, so it counts as unexpected.
+     */
+    private static List<String> receivedSummaries(LocalStack stack, Map<String, String> sessionOfEvent) throws SQLException {
+        Map<String, String> deliveryOfMessage = new HashMap<>();
+        for (String row : strings(stack, "notification",
+                "SELECT smtp_message_id || ' ' || template || ' ' || coalesce(source_event_ids[1], '-') FROM delivery")) {
+            String[] parts = row.split(" ");
+            deliveryOfMessage.put(parts[0], parts[1] + " " + parts[2]);
+        }
+        List<String> received = new ArrayList<>();
+        List<Map<String, Object>> messages = given().get(stack.mail().httpUrl() + "/messages").then().extract().jsonPath().getList("");
+        for (Map<String, Object> message : messages) {
+            String delivery = deliveryOfMessage.get(String.valueOf(message.get("messageId")));
+            if (delivery != null && !delivery.startsWith("session-summary ")) {
+                continue; // another template
+            }
+            for (Object to : (List<?>) message.get("to")) {
+                received.add(delivery == null ? "unknown Message-ID " + message.get("messageId")
+                        : bySession(to.toString().toLowerCase(Locale.ROOT) + " " + delivery.substring(delivery.indexOf(' ') + 1),
+                        sessionOfEvent));
+            }
+        }
+        return received;
+    }
+
+    private static String bySession(String recipientAndEvent, Map<String, String> sessionOfEvent) {
+        int space = recipientAndEvent.lastIndexOf(' ');
+        String event = recipientAndEvent.substring(space + 1);
+        return recipientAndEvent.substring(0, space) + " " + sessionOfEvent.getOrDefault(event, "event " + event);
+    }
+
+    private static List<String> claims(LocalStack stack, String consumers) throws SQLException {
+        return strings(stack, "notification", "SELECT event_id FROM processed_event WHERE consumer IN (" + consumers + ")");
+    }
+
+    /** Waits for the effects to settle; if they never do, the counts that follow say what is missing. */
+    private static void awaitQuietly(Duration atMost, Callable<Boolean> settled) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(settled);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("[faults] still not settled after " + atMost + "; counting what there is");
+        }
+    }
+
+    private static List<String> strings(LocalStack stack, String database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(stack, database); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** The CloudEvent id of every record, one entry per copy. */
+    private static List<String> cloudEventIds(List<ConsumerRecord<String, String>> records) {
+        List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Matcher m = CLOUD_EVENT_ID.matcher(record.value());
-            if (m.find()) {
-                ids.add(m.group(1));
-            }
+            ids.add(m.find() ? m.group(1) : "record without a CloudEvent id at " + record.partition() + "/" + record.offset());
         }
         return ids;
-    }
-
-    private static long countIn(LocalStack stack, String database, Set<String> eventIds) throws SQLException {
-        Set<String> processed = new HashSet<>();
-        try (Connection c = connect(stack, database);
-             ResultSet rs = c.createStatement().executeQuery("SELECT DISTINCT event_id FROM processed_event")) {
-            while (rs.next()) {
-                processed.add(rs.getString(1));
-            }
-        }
-        return eventIds.stream().filter(processed::contains).count();
     }
 
     private static long count(LocalStack stack, String database, String sql) throws SQLException {
