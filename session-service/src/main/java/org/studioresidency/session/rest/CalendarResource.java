@@ -141,7 +141,7 @@ public class CalendarResource {
     @Path("/school-blackouts/{schoolId}/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "setSchoolBlackout", summary = "Black out a date for one host school")
+    @Operation(operationId = "setSchoolBlackout", summary = "Black out a date for one school: no session of any pairing it takes part in (as studio or residency school) is held that day")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void setBlackout(@PathParam("schoolYearId") UUID schoolYearId, @PathParam("schoolId") UUID schoolId,

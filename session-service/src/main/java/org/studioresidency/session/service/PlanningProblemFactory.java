@@ -20,6 +20,7 @@ import org.studioresidency.session.solver.SchedulePlan;
 import org.studioresidency.session.solver.SchoolBlackout;
 import org.studioresidency.session.solver.SchoolDay;
 import org.studioresidency.session.solver.Slot;
+import org.studioresidency.session.solver.TeamSchool;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -74,8 +75,7 @@ public class PlanningProblemFactory {
         for (Pairing pairing : pairings) {
             PairingTeam team = teams.get(pairing.id);
             ConsultantCalendar consultant = pairing.consultant()
-                    .map(m -> consultantCalendars.getOrDefault(m.staffId,
-                            new ConsultantCalendar(m.staffId, m.name, Set.of(), Set.of(), 3)))
+                    .map(m -> consultantCalendars.getOrDefault(m.staffId, ConsultantCalendar.withoutTerms(m.staffId, m.name)))
                     .orElse(null);
             List<Session> existing = existingByPairing.getOrDefault(pairing.id, List.of());
             int total = Math.max(settings.sessionsPerPairing, existing.size());
@@ -114,7 +114,7 @@ public class PlanningProblemFactory {
         /** A session of this pairing at this slot, as the solver would see it. */
         public PlannedSession candidate(Pairing pairing, UUID sessionId, int number, Slot slot) {
             ConsultantCalendar consultant = pairing.consultant()
-                    .map(m -> consultants.getOrDefault(m.staffId, new ConsultantCalendar(m.staffId, m.name, Set.of(), Set.of(), 3)))
+                    .map(m -> consultants.getOrDefault(m.staffId, ConsultantCalendar.withoutTerms(m.staffId, m.name)))
                     .orElse(null);
             PairingTeam team = teams.computeIfAbsent(pairing.id, id -> team(pairing, settings));
             return new PlannedSession(sessionId, team, number, consultant, slot.date(), slot);
@@ -171,7 +171,11 @@ public class PlanningProblemFactory {
         List<Person> members = pairing.team.stream().map(m -> new Person(m.staffId, m.name)).distinct().toList();
         int substitutes = (int) pairing.team.stream().filter(m -> needSubstitute.contains(m.teamRole))
                 .map(m -> m.staffId).distinct().count();
-        return new PairingTeam(pairing.id, pairing.label(), pairing.studioSchoolId, members, substitutes, settings.minDaysBetween);
+        List<TeamSchool> schools = new ArrayList<>();
+        schools.add(new TeamSchool(pairing.studioSchoolId, pairing.studioSchoolName, true));
+        pairing.residencySchools.forEach(r -> schools.add(new TeamSchool(r.schoolId, r.name, false)));
+        return new PairingTeam(pairing.id, pairing.label(), pairing.studioSchoolId, List.copyOf(schools), members, substitutes,
+                settings.minDaysBetween);
     }
 
     static List<UUID> participantIds(Pairing pairing) {
