@@ -214,15 +214,16 @@ class ScheduleConstraintsTest {
     }
 
     @Test
-    void shouldPenaliseMovingAPublishedSession() {
+    void shouldPenaliseMovingAPublishedSessionOncePerPersonWhoseCalendarChanges() {
         PlannedSession moved = session(GARFIELD, 1, am(TUESDAY));
         moved.setPublishedSlot(pm(TUESDAY));
         PlannedSession kept = session(GARFIELD, 2, am(TUESDAY.plusDays(20)));
         kept.setPublishedSlot(am(TUESDAY.plusDays(20)));
         VERIFIER.verifyThat(ScheduleConstraints::unchangedPublished)
                 .given(moved, kept, session(ROOSEVELT, 1, am(TUESDAY)))
-                .penalizesBy(1);
-        scores(ScheduleConstraints::unchangedPublished, HardMediumSoftScore.ofMedium(-1), moved, kept, session(ROOSEVELT, 1, am(TUESDAY)));
+                .penalizesBy(GARFIELD.members().size());
+        scores(ScheduleConstraints::unchangedPublished, HardMediumSoftScore.ofMedium(-GARFIELD.members().size()),
+                moved, kept, session(ROOSEVELT, 1, am(TUESDAY)));
     }
 
     @Test
