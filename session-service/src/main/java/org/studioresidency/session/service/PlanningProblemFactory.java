@@ -16,6 +16,7 @@ import org.studioresidency.session.solver.ConsultantCalendar;
 import org.studioresidency.session.solver.PairingTeam;
 import org.studioresidency.session.solver.Person;
 import org.studioresidency.session.solver.PlannedSession;
+import org.studioresidency.session.solver.ReplanRepair;
 import org.studioresidency.session.solver.SchedulePlan;
 import org.studioresidency.session.solver.SchoolBlackout;
 import org.studioresidency.session.solver.SchoolDay;
@@ -41,14 +42,21 @@ public class PlanningProblemFactory {
     private final CalendarRepository calendar;
     private final ConsultantRepository consultants;
     private final SessionRepository sessions;
+    private final SessionSolver solver;
 
-    PlanningProblemFactory(CalendarRepository calendar, ConsultantRepository consultants, SessionRepository sessions) {
+    PlanningProblemFactory(CalendarRepository calendar, ConsultantRepository consultants, SessionRepository sessions,
+                           SessionSolver solver) {
         this.calendar = calendar;
         this.consultants = consultants;
         this.sessions = sessions;
+        this.solver = solver;
     }
 
-    /** The year as a problem; with {@code addMissing}, each pairing gets new sessions up to the district's number. */
+    /**
+     * The year as a problem; with {@code addMissing} (a planning job), each pairing gets new sessions up to the
+     * district's number, and a year with published sessions is re-planned as a repair ({@link ReplanRepair}): broken
+     * sessions move to their best slot, published ones are pinned, the solver places what has no slot yet.
+     */
     public Problem build(SchoolYear year, Predicate<Session> include, boolean addMissing) {
         DistrictSetting settings = DistrictSetting.current();
         List<Slot> slots = slots(year, settings);
@@ -103,7 +111,11 @@ public class PlanningProblemFactory {
                 }
             }
         }
-        return new Problem(new SchedulePlan(slots, blackouts, planned), slotByKey, stored, pairingById, teams, consultantCalendars, settings);
+        SchedulePlan plan = new SchedulePlan(slots, blackouts, planned);
+        if (addMissing) {
+            ReplanRepair.repair(plan, solver.solutions());
+        }
+        return new Problem(plan, slotByKey, stored, pairingById, teams, consultantCalendars, settings);
     }
 
     /** The problem, with lookups back to what is stored. */
