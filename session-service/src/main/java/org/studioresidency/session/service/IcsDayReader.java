@@ -178,8 +178,9 @@ final class IcsDayReader {
             }
             List<Occurrence> found;
             try {
-                found = occurrences(event, time(start.get()).getFirst(), overridden.getOrDefault(event.text("UID"), Set.of()),
-                        limits.maxOccurrences() - occurrences);
+                Set<LocalDate> replaced = event.first("RECURRENCE-ID").isPresent() ? Set.of()
+                        : overridden.getOrDefault(event.text("UID"), Set.of());
+                found = occurrences(event, time(start.get()).getFirst(), replaced, limits.maxOccurrences() - occurrences);
             } catch (RuntimeException unreadable) {
                 skippedCount++;
                 if (skipped.size() < SKIPPED_LISTED) {

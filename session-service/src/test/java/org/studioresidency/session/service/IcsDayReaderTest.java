@@ -99,6 +99,16 @@ class IcsDayReaderTest {
     }
 
     @Test
+    void shouldKeepAnOverriddenOccurrenceThatStaysOnItsDate() {
+        IcsDayReader.Result result = read(
+                event("thu", "Testing Thursday", "DTSTART;VALUE=DATE:20261001", "RRULE:FREQ=WEEKLY;COUNT=2"),
+                event("thu", "Testing Thursday (make-up room)", "RECURRENCE-ID;VALUE=DATE:20261008", "DTSTART;VALUE=DATE:20261008"));
+
+        assertThat(result.days()).containsOnlyKeys(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8));
+        assertThat(result.days().get(LocalDate.of(2026, 10, 8)).note).isEqualTo("Testing Thursday (make-up room)");
+    }
+
+    @Test
     void shouldClassifyByTheDistrictsMappingFirstAndByWholeWordsOnly() {
         List<IcsDayReader.KindRule> mapping = List.of(IcsDayReader.KindRule.of("PD Day", DayKind.HOLIDAY),
                 new IcsDayReader.KindRule("Picture day", Optional.empty()));
