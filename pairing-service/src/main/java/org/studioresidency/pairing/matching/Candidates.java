@@ -173,13 +173,24 @@ final class Candidates {
                 Similarity.Score score = similarity.explain(studios.get(s).school(), residency);
                 List<String> words = new ArrayList<>(score.breakdown());
                 words.add("fixed by the district (must-pair)");
-                fixed.add(new Match(pair.studioSchoolId(), pair.residencySchoolId(), score.total(), List.copyOf(words), true));
+                fixed.add(new Match(pair.studioSchoolId(), pair.residencySchoolId(), score.total(), List.copyOf(words), true,
+                        travelWarnings(problem.maxDistanceKm(), studios.get(s).school(), residency)));
             }
         }
         if (!refusals.isEmpty()) {
             throw new PairingException.RuleViolation("The must-pairs cannot all hold.", refusals);
         }
         return placed;
+    }
+
+    /** A must-pair is kept even beyond the maximum travel distance (the district fixed it), but never silently. */
+    private static List<String> travelWarnings(Double maxKm, SchoolProfile studio, SchoolProfile residency) {
+        Double km = maxKm == null ? null : Similarity.distanceKm(studio, residency);
+        if (km == null || km <= maxKm) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "must-pair beyond the maximum travel distance: the schools are %.0f km apart, "
+                + "more than maxDistanceKm %.0f km; kept because the district fixed it", km, maxKm));
     }
 
     private static String whyNoOption(int forbidden, int tooFar, Double maxKm) {

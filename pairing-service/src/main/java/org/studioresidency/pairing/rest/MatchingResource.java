@@ -116,7 +116,7 @@ public class MatchingResource {
     private static ProposalResponse toResponse(MatchingProposal proposal, Map<UUID, String> names) {
         return new ProposalResponse(proposal.id, proposal.schoolYearId, proposal.status.name(),
                 proposal.pairs.stream().map(p -> new ProposalResponse.Pair(ref(p.studioSchoolId(), names), ref(p.residencySchoolId(), names),
-                        p.score(), p.breakdown(), p.locked())).toList(),
+                        p.score(), p.breakdown(), p.locked(), p.warnings())).toList(),
                 proposal.unmatched.stream().map(u -> new ProposalResponse.Unmatched(ref(u.residencySchoolId(), names), u.reason())).toList(),
                 proposal.totalScore, proposal.version);
     }

@@ -91,7 +91,8 @@ public class MatchingService {
         proposal.schoolYearId = schoolYearId;
         proposal.request = criteria;
         proposal.pairs = result.matches().stream()
-                .map(m -> new ProposedPair(m.studioSchoolId(), m.residencySchoolId(), m.score(), m.breakdown(), m.fixed())).toList();
+                .map(m -> new ProposedPair(m.studioSchoolId(), m.residencySchoolId(), m.score(), m.breakdown(), m.fixed(), m.warnings()))
+                .toList();
         proposal.unmatched = result.unmatched().stream().map(u -> new UnmatchedSchool(u.residencySchoolId(), u.reason())).toList();
         proposal.totalScore = result.totalScore();
         proposals.persist(proposal);

@@ -112,6 +112,23 @@ class OptimalMatcherTest {
     }
 
     @Test
+    void shouldKeepAMustPairBeyondTheTravelLimitWithAWarning() {
+        SchoolProfile north = school("North", 40, 47.90, -122.33);
+        SchoolProfile south = school("South", 40, 47.50, -122.33);
+        SchoolProfile near = school("Near", 40, 47.89, -122.33);
+        double limitKm = 10.0;
+        SchoolPair fixed = new SchoolPair(north.schoolId(), south.schoolId());
+
+        MatchingResult result = optimal.match(problem(List.of(studio(north, 2)), List.of(south, near), Set.of(fixed), Set.of(), limitKm));
+
+        assertThat(result.matches()).filteredOn(m -> m.residencySchoolId().equals(south.schoolId())).singleElement()
+                .satisfies(m -> assertThat(m.warnings()).singleElement().asString()
+                        .startsWith("must-pair beyond the maximum travel distance").contains("more than maxDistanceKm 10 km"));
+        assertThat(result.matches()).filteredOn(m -> m.residencySchoolId().equals(near.schoolId())).singleElement()
+                .satisfies(m -> assertThat(m.warnings()).isEmpty());
+    }
+
+    @Test
     void shouldNotAcceptAMustPairThatIsAlsoANeverPair() {
         SchoolPair pair = new SchoolPair(lowEllStudio.schoolId(), fortyPercentResidency.schoolId());
         assertThatThrownBy(() -> optimal.match(problem(List.of(studio(lowEllStudio, 1)), List.of(fortyPercentResidency),

@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +32,7 @@ import org.studioresidency.session.service.CalendarService;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/school-years/{schoolYearId}/calendar")
@@ -88,18 +95,53 @@ public class CalendarResource {
     @Path("/import")
     @Consumes("text/calendar")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "importCalendar", summary = "Import the district's published iCalendar (.ics): holidays, breaks, testing, early release")
-    @APIResponse(responseCode = "200", description = "Days written and events that could not be classified")
-    @APIResponse(responseCode = "400", description = "Not an iCalendar file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarService.ImportResult importIcs(@PathParam("schoolYearId") UUID schoolYearId, InputStream ics) {
-        return service.importIcs(schoolYearId, ics);
+    @Operation(operationId = "importCalendar", summary = "Import the district's published iCalendar (.ics): holidays, breaks, testing, early release",
+            description = "Recurring events (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides) are expanded within the school year; "
+                    + "all-day, timed and multi-day events mark every weekday they touch (timed ones in the district's time zone). "
+                    + "Each event is classified by its CATEGORIES and SUMMARY: first by the district's `map` entries in the order "
+                    + "given, then (unless `defaults=false`) by the built-in words listed in the session-service README. Where "
+                    + "events overlap, the strongest kind is kept: BREAK, HOLIDAY, DISTRICT_BLACKOUT, EARLY_RELEASE; a saved day "
+                    + "of a stronger kind is kept too. Every overlap is listed in the answer. Limits: calendar-import.max-bytes "
+                    + "(413), calendar-import.max-events and calendar-import.max-occurrences (400).")
+    @RequestBody(content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "early release on the first Wednesday", value = """
+                    BEGIN:VCALENDAR
+                    VERSION:2.0
+                    PRODID:-//District//Calendar//EN
+                    BEGIN:VEVENT
+                    UID:er@district
+                    DTSTAMP:20260801T000000Z
+                    DTSTART;VALUE=DATE:20260902
+                    RRULE:FREQ=MONTHLY;BYDAY=1WE;UNTIL=20270602
+                    EXDATE;VALUE=DATE:20261202
+                    SUMMARY:Early Release Wednesday
+                    END:VEVENT
+                    END:VCALENDAR""")))
+    @APIResponse(responseCode = "200", description = "Days written, events read, events that could not be classified, every overlap",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarService.ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "Not an iCalendar file, a bad `map` entry, or more events or occurrences than the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than calendar-import.max-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CalendarService.ImportResult importIcs(
+            @PathParam("schoolYearId") UUID schoolYearId,
+            @Parameter(description = "The district's own classification, `word=KIND`, repeatable, checked before the built-in words "
+                    + "(whole words or phrases of CATEGORIES or SUMMARY, ignoring case). KIND: HOLIDAY, BREAK, DISTRICT_BLACKOUT, "
+                    + "EARLY_RELEASE, or IGNORE to skip matching events.", examples = {
+                    @ExampleObject(name = "PD day", value = "PD Day=HOLIDAY"),
+                    @ExampleObject(name = "skip", value = "Picture day=IGNORE")})
+            @QueryParam("map") List<String> map,
+            @Parameter(description = "false: use only the `map` entries, not the built-in words")
+            @QueryParam("defaults") @DefaultValue("true") boolean defaults,
+            InputStream ics) {
+        return service.importIcs(schoolYearId, ics, map, defaults);
     }
 
     @PUT
     @Path("/school-blackouts/{schoolId}/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "setSchoolBlackout", summary = "Black out a date for one host school")
+    @Operation(operationId = "setSchoolBlackout", summary = "Black out a date for one school: no session of any pairing it takes part in (as studio or residency school) is held that day")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void setBlackout(@PathParam("schoolYearId") UUID schoolYearId, @PathParam("schoolId") UUID schoolId,

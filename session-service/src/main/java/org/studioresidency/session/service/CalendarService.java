@@ -1,12 +1,10 @@
 package org.studioresidency.session.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.model.Component;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
+import org.studioresidency.session.config.CalendarImportConfig;
+import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.SchoolYear;
 import org.studioresidency.session.repository.CalendarRepository;
 import org.studioresidency.session.repository.CalendarRepository.DayKind;
@@ -14,15 +12,11 @@ import org.studioresidency.session.repository.CalendarRepository.DayKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The district calendar of a school year: days off, blackouts, early release; edited by hand or imported from .ics. */
 @ApplicationScoped
@@ -31,16 +25,28 @@ public class CalendarService {
     public record Calendar(UUID schoolYearId, List<CalendarRepository.DayEntry> days, List<CalendarRepository.Blackout> schoolBlackouts) {
     }
 
-    /** What an import did: days written, and events it could not classify (so someone can enter them by hand). */
-    public record ImportResult(int daysWritten, List<String> skippedEvents) {
+    /**
+     * What an import did: the weekdays it marked, how many events and occurrences (within the year) it read, the
+     * events it could not classify (so someone can enter them by hand; the first 100 named) and every weekday on which
+     * several events (or an event and a saved entry of another kind) met, with the kind kept.
+     */
+    public record ImportResult(int daysWritten, int eventsRead, int occurrencesInYear, int skippedCount,
+                               List<String> skippedEvents, List<Overlap> overlaps) {
+    }
+
+    /** A weekday on which several events fall: the kind kept by precedence, how many events, and (the first 20 of) them. */
+    public record Overlap(LocalDate date, DayKind kind, int eventCount, List<String> events) {
     }
 
     private final CalendarRepository calendar;
     private final SchoolYearService schoolYears;
 
-    CalendarService(CalendarRepository calendar, SchoolYearService schoolYears) {
+    private final CalendarImportConfig limits;
+
+    CalendarService(CalendarRepository calendar, SchoolYearService schoolYears, CalendarImportConfig limits) {
         this.calendar = calendar;
         this.schoolYears = schoolYears;
+        this.limits = limits;
     }
 
     public Calendar get(UUID schoolYearId) {
@@ -75,71 +81,92 @@ public class CalendarService {
     }
 
     /**
-     * Reads a district's published calendar. All-day events are classified by their CATEGORIES or SUMMARY
-     * (holiday, break/recess, testing/blackout, early release/dismissal); multi-day events cover each day.
+     * Reads a district's published calendar (see {@link IcsDayReader}: recurrences expanded within the year, spans
+     * clamped to it, overlaps resolved by precedence) and writes the weekdays it marks. A day already in the calendar
+     * keeps its kind when that kind is stronger than the imported one; lift it with {@code DELETE days/{date}}.
+     * The file is read and expanded outside any transaction; only the writing of the days is one.
      */
-    @Transactional
-    public ImportResult importIcs(UUID schoolYearId, InputStream ics) {
+    public ImportResult importIcs(UUID schoolYearId, InputStream ics, List<String> mapping, boolean useDefaults) {
         SchoolYear year = schoolYears.get(schoolYearId);
-        net.fortuna.ical4j.model.Calendar parsed = parse(ics);
-        int written = 0;
-        List<String> skipped = new ArrayList<>();
-        for (VEvent event : parsed.<VEvent>getComponents(Component.VEVENT)) {
-            String summary = event.getSummary() == null ? "" : event.getSummary().getValue();
-            String categories = event.getProperty(Property.CATEGORIES).map(Property::getValue).orElse("");
-            Optional<DayKind> kind = classify(categories + " " + summary);
-            Optional<LocalDate> start = event.<net.fortuna.ical4j.model.property.DtStart<Temporal>>getProperty(Property.DTSTART).map(d -> toDate(d.getDate()));
-            if (kind.isEmpty() || start.isEmpty()) {
-                skipped.add(summary.isBlank() ? "(untitled event)" : summary);
-                continue;
-            }
-            LocalDate end = event.<net.fortuna.ical4j.model.property.DtEnd<Temporal>>getProperty(Property.DTEND).map(d -> toDate(d.getDate())).orElse(start.get().plusDays(1));
-            LocalDate last = end.isAfter(start.get()) ? end.minusDays(1) : start.get();
-            for (LocalDate day = start.get(); !day.isAfter(last); day = day.plusDays(1)) {
-                if (!day.isBefore(year.firstDay) && !day.isAfter(year.lastDay)) {
-                    calendar.upsertDay(schoolYearId, day, kind.get(), summary);
-                    written++;
-                }
-            }
-        }
-        return new ImportResult(written, skipped);
+        List<IcsDayReader.KindRule> districtRules = mapping(mapping);
+        byte[] bytes = readBounded(ics);
+        IcsDayReader reader = new IcsDayReader(year.firstDay, year.lastDay, DistrictSetting.current().zone(), districtRules,
+                useDefaults, new IcsDayReader.Limits(limits.maxBytes(), limits.maxEvents(), limits.maxOccurrences()));
+        IcsDayReader.Result read = reader.read(bytes);
+        return QuarkusTransaction.joiningExisting().call(() -> write(schoolYearId, read));
     }
 
-    private static net.fortuna.ical4j.model.Calendar parse(InputStream ics) {
+    private ImportResult write(UUID schoolYearId, IcsDayReader.Result read) {
+        Map<LocalDate, CalendarRepository.DayEntry> saved = calendar.days(schoolYearId).stream()
+                .collect(Collectors.toMap(CalendarRepository.DayEntry::date, e -> e));
+        List<Overlap> overlaps = new ArrayList<>();
+        int written = 0;
+        for (Map.Entry<LocalDate, IcsDayReader.Day> entry : read.days().entrySet()) {
+            LocalDate date = entry.getKey();
+            IcsDayReader.Day day = entry.getValue();
+            List<String> events = new ArrayList<>(day.names);
+            DayKind kind = day.kind;
+            String note = day.note;
+            CalendarRepository.DayEntry before = saved.get(date);
+            int count = day.events;
+            if (before != null && before.kind() != day.kind) {
+                events.add("saved calendar entry" + (before.note() == null ? "" : " " + before.note()) + " (" + before.kind() + ")");
+                count++;
+                if (IcsDayReader.stronger(before.kind(), day.kind)) {
+                    kind = before.kind();
+                    note = before.note();
+                }
+            }
+            if (count > 1) {
+                overlaps.add(new Overlap(date, kind, count, events));
+            }
+            if (before == null || before.kind() != kind || !java.util.Objects.equals(before.note(), note)) {
+                calendar.upsertDay(schoolYearId, date, kind, note == null ? null : truncate(note));
+            }
+            written++;
+        }
+        return new ImportResult(written, read.eventsRead(), read.occurrences(), read.skippedCount(), read.skipped(), overlaps);
+    }
+
+    /** The district's words, each {@code word=KIND} (KIND one of HOLIDAY, BREAK, DISTRICT_BLACKOUT, EARLY_RELEASE, IGNORE). */
+    static List<IcsDayReader.KindRule> mapping(List<String> entries) {
+        List<IcsDayReader.KindRule> rules = new ArrayList<>();
+        for (String entry : entries == null ? List.<String>of() : entries) {
+            int eq = entry.lastIndexOf('=');
+            String word = eq < 0 ? "" : entry.substring(0, eq).strip();
+            String kind = eq < 0 ? "" : entry.substring(eq + 1).strip().toUpperCase(java.util.Locale.ROOT);
+            if (word.isEmpty() || word.length() > 100) {
+                throw new SessionException.InvalidField("map", "entries must read word=KIND with a word of 1 to 100 characters (got \""
+                        + (entry.length() > 120 ? entry.substring(0, 120) + "..." : entry) + "\")");
+            }
+            switch (kind) {
+                case "IGNORE" -> rules.add(new IcsDayReader.KindRule(word, java.util.Optional.empty()));
+                case "HOLIDAY", "BREAK", "DISTRICT_BLACKOUT", "EARLY_RELEASE" -> rules.add(IcsDayReader.KindRule.of(word, DayKind.valueOf(kind)));
+                default -> throw new SessionException.InvalidField("map", "kind of \"" + word
+                        + "\" must be one of HOLIDAY, BREAK, DISTRICT_BLACKOUT, EARLY_RELEASE, IGNORE");
+            }
+        }
+        if (rules.size() > 200) {
+            throw new SessionException.InvalidField("map", "may have at most 200 entries");
+        }
+        return rules;
+    }
+
+    private byte[] readBounded(InputStream ics) {
         try {
-            return new CalendarBuilder().build(ics);
-        } catch (ParserException e) {
-            throw new SessionException.InvalidField("calendar", "is not a valid iCalendar file (line " + e.getLineNo() + ")");
+            byte[] bytes = ics.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+            if (bytes.length > limits.maxBytes()) {
+                throw new SessionException.TooLarge("calendar", "is larger than the limit of " + limits.maxBytes()
+                        + " bytes per import (calendar-import.max-bytes)");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new SessionException.InvalidField("calendar", "could not be read");
         }
     }
 
-    static Optional<DayKind> classify(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.contains("early release") || t.contains("early dismissal") || t.contains("minimum day")) {
-            return Optional.of(DayKind.EARLY_RELEASE);
-        }
-        if (t.contains("testing") || t.contains("blackout") || t.contains("assessment")) {
-            return Optional.of(DayKind.DISTRICT_BLACKOUT);
-        }
-        if (t.contains("break") || t.contains("recess") || t.contains("vacation")) {
-            return Optional.of(DayKind.BREAK);
-        }
-        if (t.contains("holiday") || t.contains("no school") || t.contains("day off") || t.contains("professional development day")) {
-            return Optional.of(DayKind.HOLIDAY);
-        }
-        return Optional.empty();
-    }
-
-    private static LocalDate toDate(Temporal temporal) {
-        return switch (temporal) {
-            case LocalDate d -> d;
-            case LocalDateTime dt -> dt.toLocalDate();
-            case ZonedDateTime z -> z.toLocalDate();
-            case OffsetDateTime o -> o.toLocalDate();
-            default -> LocalDate.from(temporal);
-        };
+    private static String truncate(String note) {
+        return note.length() <= 200 ? note : note.substring(0, 200);
     }
 
     private static void requireWithin(SchoolYear year, LocalDate date, String field) {

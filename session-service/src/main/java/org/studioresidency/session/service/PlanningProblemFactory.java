@@ -16,10 +16,12 @@ import org.studioresidency.session.solver.ConsultantCalendar;
 import org.studioresidency.session.solver.PairingTeam;
 import org.studioresidency.session.solver.Person;
 import org.studioresidency.session.solver.PlannedSession;
+import org.studioresidency.session.solver.ReplanRepair;
 import org.studioresidency.session.solver.SchedulePlan;
 import org.studioresidency.session.solver.SchoolBlackout;
 import org.studioresidency.session.solver.SchoolDay;
 import org.studioresidency.session.solver.Slot;
+import org.studioresidency.session.solver.TeamSchool;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -40,14 +42,21 @@ public class PlanningProblemFactory {
     private final CalendarRepository calendar;
     private final ConsultantRepository consultants;
     private final SessionRepository sessions;
+    private final SessionSolver solver;
 
-    PlanningProblemFactory(CalendarRepository calendar, ConsultantRepository consultants, SessionRepository sessions) {
+    PlanningProblemFactory(CalendarRepository calendar, ConsultantRepository consultants, SessionRepository sessions,
+                           SessionSolver solver) {
         this.calendar = calendar;
         this.consultants = consultants;
         this.sessions = sessions;
+        this.solver = solver;
     }
 
-    /** The year as a problem; with {@code addMissing}, each pairing gets new sessions up to the district's number. */
+    /**
+     * The year as a problem; with {@code addMissing} (a planning job), each pairing gets new sessions up to the
+     * district's number, and a year with published sessions is re-planned as a repair ({@link ReplanRepair}): broken
+     * sessions move to their best slot, published ones are pinned, the solver places what has no slot yet.
+     */
     public Problem build(SchoolYear year, Predicate<Session> include, boolean addMissing) {
         DistrictSetting settings = DistrictSetting.current();
         List<Slot> slots = slots(year, settings);
@@ -74,8 +83,7 @@ public class PlanningProblemFactory {
         for (Pairing pairing : pairings) {
             PairingTeam team = teams.get(pairing.id);
             ConsultantCalendar consultant = pairing.consultant()
-                    .map(m -> consultantCalendars.getOrDefault(m.staffId,
-                            new ConsultantCalendar(m.staffId, m.name, Set.of(), Set.of(), 3)))
+                    .map(m -> consultantCalendars.getOrDefault(m.staffId, ConsultantCalendar.withoutTerms(m.staffId, m.name)))
                     .orElse(null);
             List<Session> existing = existingByPairing.getOrDefault(pairing.id, List.of());
             int total = Math.max(settings.sessionsPerPairing, existing.size());
@@ -103,7 +111,11 @@ public class PlanningProblemFactory {
                 }
             }
         }
-        return new Problem(new SchedulePlan(slots, blackouts, planned), slotByKey, stored, pairingById, teams, consultantCalendars, settings);
+        SchedulePlan plan = new SchedulePlan(slots, blackouts, planned);
+        if (addMissing) {
+            ReplanRepair.repair(plan, solver.solutions());
+        }
+        return new Problem(plan, slotByKey, stored, pairingById, teams, consultantCalendars, settings);
     }
 
     /** The problem, with lookups back to what is stored. */
@@ -114,7 +126,7 @@ public class PlanningProblemFactory {
         /** A session of this pairing at this slot, as the solver would see it. */
         public PlannedSession candidate(Pairing pairing, UUID sessionId, int number, Slot slot) {
             ConsultantCalendar consultant = pairing.consultant()
-                    .map(m -> consultants.getOrDefault(m.staffId, new ConsultantCalendar(m.staffId, m.name, Set.of(), Set.of(), 3)))
+                    .map(m -> consultants.getOrDefault(m.staffId, ConsultantCalendar.withoutTerms(m.staffId, m.name)))
                     .orElse(null);
             PairingTeam team = teams.computeIfAbsent(pairing.id, id -> team(pairing, settings));
             return new PlannedSession(sessionId, team, number, consultant, slot.date(), slot);
@@ -171,7 +183,11 @@ public class PlanningProblemFactory {
         List<Person> members = pairing.team.stream().map(m -> new Person(m.staffId, m.name)).distinct().toList();
         int substitutes = (int) pairing.team.stream().filter(m -> needSubstitute.contains(m.teamRole))
                 .map(m -> m.staffId).distinct().count();
-        return new PairingTeam(pairing.id, pairing.label(), pairing.studioSchoolId, members, substitutes, settings.minDaysBetween);
+        List<TeamSchool> schools = new ArrayList<>();
+        schools.add(new TeamSchool(pairing.studioSchoolId, pairing.studioSchoolName, true));
+        pairing.residencySchools.forEach(r -> schools.add(new TeamSchool(r.schoolId, r.name, false)));
+        return new PairingTeam(pairing.id, pairing.label(), pairing.studioSchoolId, List.copyOf(schools), members, substitutes,
+                settings.minDaysBetween);
     }
 
     static List<UUID> participantIds(Pairing pairing) {

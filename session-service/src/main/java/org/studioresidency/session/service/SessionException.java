@@ -51,6 +51,14 @@ public abstract class SessionException extends RuntimeException {
         }
     }
 
+    /** 413: the body is larger than this endpoint accepts; the message names the limit. */
+    public static class TooLarge extends SessionException {
+        public TooLarge(String field, String message) {
+            super(413, "too-large", "Content too large", "The request is too large: " + field + " " + message + ".",
+                    List.of(new Reason(field, message)));
+        }
+    }
+
     /** 404: what was asked for does not exist (or is not visible to the caller). */
     public static class NotFound extends SessionException {
         public NotFound(String what, Object id) {

@@ -20,7 +20,7 @@ public class ScheduleConstraints implements ConstraintProvider {
 
     public static final String INSTRUCTIONAL_DAY = "Instructional day";
     public static final String DISTRICT_BLACKOUT = "Outside district blackouts";
-    public static final String SCHOOL_BLACKOUT = "Outside host school blackouts";
+    public static final String SCHOOL_BLACKOUT = "Outside every participating school's blackouts";
     public static final String NO_PM_ON_EARLY_RELEASE = "No afternoon on early-release days";
     public static final String NOBODY_IN_TWO_SESSIONS = "Nobody in two sessions in the same half-day";
     public static final String CONSULTANT_AVAILABLE = "Consultant available";
@@ -71,15 +71,19 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .asConstraint(DISTRICT_BLACKOUT);
     }
 
-    /** No session on a date the host school has blacked out. */
+    /**
+     * No session on a date any participating school has blacked out: the studio school hosts, and the residency
+     * schools' teams travel to it, so each school's blackouts count; one penalty per school blacked out.
+     */
     Constraint schoolBlackout(ConstraintFactory factory) {
         return factory.forEach(PlannedSession.class)
                 .join(SchoolBlackout.class,
-                        Joiners.equal(s -> s.getPairing().hostSchoolId(), SchoolBlackout::schoolId),
-                        Joiners.equal(s -> s.getSlot().date(), SchoolBlackout::date))
+                        Joiners.equal(s -> s.getSlot().date(), SchoolBlackout::date),
+                        Joiners.filtering((s, b) -> s.getPairing().takesPart(b.schoolId())))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((s, b, score) -> ScheduleJustification.of(s,
-                        "the host school has blacked out " + b.date() + (b.reason() == null ? "" : " (" + b.reason() + ")")))
+                        s.getPairing().school(b.schoolId()).map(TeamSchool::describe).orElse("a participating school")
+                                + " has blacked out " + b.date() + (b.reason() == null ? "" : " (" + b.reason() + ")")))
                 .asConstraint(SCHOOL_BLACKOUT);
     }
 
@@ -93,7 +97,10 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .asConstraint(NO_PM_ON_EARLY_RELEASE);
     }
 
-    /** A person (consultant, leader, principal, coach, teacher) can be in one session per half-day; one penalty per person. */
+    /**
+     * A person (consultant, leader, principal, coach, teacher) can be in one session per half-day; one penalty per
+     * person in both sessions.
+     */
     Constraint nobodyInTwoSessions(ConstraintFactory factory) {
         return factory.forEachUniquePair(PlannedSession.class, Joiners.equal(PlannedSession::getSlot))
                 .filter((a, b) -> !a.getPairing().sharedWith(b.getPairing()).isEmpty())
@@ -110,11 +117,15 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .filter(s -> s.getConsultant() != null && !s.getConsultant().availableOn(s.getSlot().date()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((s, score) -> ScheduleJustification.of(s,
-                        s.getConsultant().name() + " is not available on " + s.getSlot().date()))
+                        s.getConsultant().name() + " is not available on " + s.getSlot().date() + ": "
+                                + s.getConsultant().unavailability(s.getSlot().date()).orElse("")))
                 .asConstraint(CONSULTANT_AVAILABLE);
     }
 
-    /** A consultant leads at most their contracted number of sessions in a week; one penalty per session over. */
+    /**
+     * A consultant leads at most their contracted number of sessions in a week, Monday to Sunday (without terms: the
+     * default maximum); one penalty per session over.
+     */
     Constraint consultantWeeklyMaximum(ConstraintFactory factory) {
         return factory.forEach(PlannedSession.class)
                 .filter(s -> s.getConsultant() != null)
@@ -124,12 +135,16 @@ public class ScheduleConstraints implements ConstraintProvider {
                         (consultant, week, sessions) -> sessions.size() - consultant.maxSessionsPerWeek())
                 .justifyWith((consultant, week, sessions, score) -> new ScheduleJustification(
                         sessions.stream().map(PlannedSession::getId).toList(),
-                        consultant.name() + " would lead " + sessions.size() + " sessions in the week of " + week
-                                + ", more than the maximum of " + consultant.maxSessionsPerWeek()))
+                        consultant.name() + " would lead " + sessions.size() + " sessions in the week of Monday " + week
+                                + " to Sunday " + week.plusDays(6) + ", more than their weekly maximum of "
+                                + consultant.maxSessionsPerWeek()))
                 .asConstraint(CONSULTANT_WEEKLY_MAXIMUM);
     }
 
-    /** The teachers released on one day never need more substitute half-days than the district has for the programme. */
+    /**
+     * The teachers released on one day never need more substitute half-days than the district has for the programme
+     * that day; one penalty per substitute half-day over the cap.
+     */
     Constraint substituteCap(ConstraintFactory factory) {
         return factory.forEach(PlannedSession.class)
                 .filter(s -> s.getPairing().substitutesNeeded() > 0)
@@ -143,7 +158,10 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .asConstraint(SUBSTITUTE_CAP);
     }
 
-    /** A pairing's next session comes after the previous one, at least the minimum number of days later. */
+    /**
+     * A pairing's next session comes after the previous one, at least the minimum gap later, counted in calendar days
+     * (weekends and breaks count: 14 means two weeks from one visit's date to the next); one penalty per day short.
+     */
     Constraint orderAndMinimumGap(ConstraintFactory factory) {
         return factory.forEach(PlannedSession.class)
                 .join(PlannedSession.class, Joiners.equal(PlannedSession::nextKey, PlannedSession::key))
@@ -151,19 +169,24 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (previous, next) -> (int) (previous.getPairing().minDaysBetweenSessions() - daysBetween(previous, next)))
                 .justifyWith((previous, next, score) -> new ScheduleJustification(List.of(previous.getId(), next.getId()),
-                        next.describe() + " would be " + daysBetween(previous, next) + " days after " + previous.describe()
-                                + "; they must be in order and at least " + previous.getPairing().minDaysBetweenSessions()
-                                + " days apart"))
+                        next.describe() + " would be " + daysBetween(previous, next) + " calendar days after "
+                                + previous.describe() + "; a pairing's sessions must be in order and at least "
+                                + previous.getPairing().minDaysBetweenSessions()
+                                + " days apart (calendar days: weekends and breaks count)"))
                 .asConstraint(ORDER_AND_MINIMUM_GAP);
     }
 
-    /** On re-planning, a session people already have in their calendars stays where it is if at all possible. */
+    /**
+     * On re-planning, a session people already have in their calendars stays where it is if at all possible; one
+     * penalty per person whose calendar the move changes (a published session of 15 people costs 15, a planned one 0).
+     */
     Constraint unchangedPublished(ConstraintFactory factory) {
         return factory.forEach(PlannedSession.class)
                 .filter(PlannedSession::movedFromPublishedSlot)
-                .penalize(HardMediumSoftScore.ONE_MEDIUM)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, s -> Math.max(1, s.getPairing().members().size()))
                 .justifyWith((s, score) -> ScheduleJustification.of(s,
-                        s.describe() + " was published for " + s.getPublishedSlot()))
+                        s.describe() + " was published for " + s.getPublishedSlot() + "; moving it changes the calendars of "
+                                + s.getPairing().members().size() + " people"))
                 .asConstraint(UNCHANGED_PUBLISHED);
     }
 

@@ -1,5 +1,8 @@
 package org.studioresidency.session.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.RecommendedAssignment;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -30,7 +33,10 @@ class ScheduleBenchmark {
 
     @Test
     void printFigures() {
-        report("small", new GeneratedDistrict(6, 2, 180, 6, 6, 11), false);
+        if (!Boolean.getBoolean("benchmark.replanOnly")) {
+            report("small", new GeneratedDistrict(6, 2, 180, 6, 6, 11), false);
+        }
+        report("forty", new GeneratedDistrict(40, 5, 180, 6, 6, 11), true);
         report("large", new GeneratedDistrict(260, 30, 180, 32, 6, 11), true);
     }
 
@@ -54,37 +60,162 @@ class ScheduleBenchmark {
                 firstFeasibleMillis.get() < 0 ? "never" : firstFeasibleMillis.get(), BUDGET.toSeconds(), plan.getScore());
         System.out.printf("[%s] greedy first-fit baseline: %d of %d sessions could not be placed%n", name, unplaced,
                 district.sessions.size());
+        spread(name, plan);
         if (replan) {
-            replanAfterCancellation(name, plan);
+            SolutionManager<SchedulePlan, HardMediumSoftScore> scores = SolutionManager.create(SolverFactory.create(config));
+            disruption(name, plan, scores, false);
+            disruption(name, plan, scores, true);
         }
     }
 
-    /** The consultant of one published session cancels that day; the session is re-placed with everything else published. */
-    private static void replanAfterCancellation(String name, SchedulePlan plan) {
-        PlannedSession cancelled = plan.getSessions().get(plan.getSessions().size() / 2);
-        cancelled.getConsultant().unavailableDates().add(cancelled.getSlot().date());
-        for (PlannedSession session : plan.getSessions()) {
-            session.setPublishedSlot(session.getSlot());
-        }
-        cancelled.setPublishedSlot(null);
-        cancelled.setSlot(null);
+    /**
+     * Publishes the plan, breaks it (one session: its consultant becomes unavailable on its date; three: that, plus a
+     * district coach newly on four teams, double-booked at two half-days), then repairs it three ways: as a planning
+     * job now does ({@link ReplanRepair}, then the solver with the published sessions pinned), the greedy baseline
+     * (each broken session to its best alternative, as {@code /alternatives} ranks them, with nothing pinned
+     * afterwards), and the solver with every session free (stopping at the first plan that breaks no hard rule).
+     * The plan is restored afterwards.
+     */
+    private static void disruption(String name, SchedulePlan plan, SolutionManager<SchedulePlan, HardMediumSoftScore> scores,
+                                   boolean three) {
         Map<UUID, Slot> before = new HashMap<>();
-        plan.getSessions().forEach(s -> before.put(s.getId(), s.getSlot()));
-        SolverConfig config = SchedulingSolverConfig.create(Duration.ofSeconds(1), Duration.ofSeconds(10))
-                .withTerminationConfig(new TerminationConfig()
-                        .withBestScoreLimit("0hard/0medium/*soft")
-                        .withSpentLimit(Duration.ofSeconds(10)));
+        plan.getSessions().forEach(s -> {
+            before.put(s.getId(), s.getSlot());
+            s.setPublishedSlot(s.getSlot());
+        });
+        List<Runnable> undo = new ArrayList<>();
+        PlannedSession cancelled = plan.getSessions().get(plan.getSessions().size() / 2);
+        LocalDate cancelledDate = cancelled.getSlot().date();
+        if (cancelled.getConsultant().unavailableDates().add(cancelledDate)) {
+            undo.add(() -> cancelled.getConsultant().unavailableDates().remove(cancelledDate));
+        }
+        if (three) {
+            Person coach = new Person(UUID.randomUUID(), "District coach (new)");
+            List<PairingTeam> joined = collidingTeams(plan, 2);
+            for (PairingTeam team : joined) {
+                team.members().add(coach);
+                undo.add(() -> team.members().remove(coach));
+            }
+        }
+        Set<UUID> broken = ReplanRepair.broken(plan, scores);
+        String label = name + "/" + (three ? "three" : "one");
+
+        long started = System.nanoTime();
+        ReplanRepair.Result repaired = ReplanRepair.repair(plan, scores);
+        SolverConfig afterRepair = SchedulingSolverConfig.create(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        SchedulePlan repairedPlan = SolverFactory.<SchedulePlan>create(afterRepair).buildSolver().solve(plan);
+        long repairMillis = (System.nanoTime() - started) / 1_000_000;
+        long repairOthers = repairedPlan.getSessions().stream().filter(s -> !broken.contains(s.getId()))
+                .filter(s -> !s.getSlot().equals(before.get(s.getId()))).count();
+        long repairBroken = repairedPlan.getSessions().stream().filter(s -> broken.contains(s.getId()))
+                .filter(s -> !s.getSlot().equals(before.get(s.getId()))).count();
+        System.out.printf("[%s] re-plan as a repair (ReplanRepair, then the solver with published sessions pinned): %d ms, "
+                        + "%d sessions broke a rule, moved %d of them and %d others, %d left unfixed, score %s%n",
+                label, repairMillis, broken.size(), repairBroken, repairOthers, repaired.unfixed().size(), repairedPlan.getScore());
+        plan.getSessions().forEach(s -> s.setPinned(false));
+        restore(plan, before);
+
+        started = System.nanoTime();
+        int greedyMoves = greedyRepair(plan, scores, before);
+        long greedyMillis = (System.nanoTime() - started) / 1_000_000;
+        HardMediumSoftScore greedyScore = scores.update(plan);
+        restore(plan, before);
+
+        SolverConfig free = SchedulingSolverConfig.create(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .withTerminationConfig(new TerminationConfig().withBestScoreLimit("0hard/*medium/*soft")
+                        .withSpentLimit(Duration.ofSeconds(30)));
         long start = System.nanoTime();
-        SchedulePlan replanned = SolverFactory.<SchedulePlan>create(config).buildSolver().solve(plan);
+        SchedulePlan replanned = SolverFactory.<SchedulePlan>create(free).buildSolver().solve(plan);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long moved = replanned.getSessions().stream()
-                .filter(s -> !s.getId().equals(cancelled.getId()))
-                .filter(s -> !s.getSlot().equals(before.get(s.getId())))
-                .count();
-        Slot newSlot = replanned.getSessions().stream().filter(s -> s.getId().equals(cancelled.getId())).findFirst()
-                .map(PlannedSession::getSlot).orElse(null);
-        System.out.printf("[%s] re-plan after one cancellation: %d ms, %d other sessions moved, score %s, session moved to %s%n",
-                name, millis, moved, replanned.getScore(), newSlot);
+        long movedBroken = replanned.getSessions().stream().filter(s -> broken.contains(s.getId()))
+                .filter(s -> !s.getSlot().equals(before.get(s.getId()))).count();
+        long movedOthers = replanned.getSessions().stream().filter(s -> !broken.contains(s.getId()))
+                .filter(s -> !s.getSlot().equals(before.get(s.getId()))).count();
+        System.out.printf("[%s] re-plan with every session free (stops at the first plan breaking no hard rule): %d ms, "
+                        + "moved %d broken and %d others, score %s%n", label, millis, movedBroken, movedOthers, replanned.getScore());
+        restore(plan, before);
+        System.out.printf("[%s] greedy repair: %d moves, %d ms, score %s%n", label, greedyMoves, greedyMillis, greedyScore);
+        undo.forEach(Runnable::run);
+        plan.getSessions().forEach(s -> s.setPublishedSlot(null));
+    }
+
+    /** For {@code collisions} half-days, the teams of two sessions held then by pairings that share nobody. */
+    private static List<PairingTeam> collidingTeams(SchedulePlan plan, int collisions) {
+        Map<Slot, List<PlannedSession>> bySlot = new java.util.LinkedHashMap<>();
+        plan.getSessions().forEach(s -> bySlot.computeIfAbsent(s.getSlot(), k -> new ArrayList<>()).add(s));
+        List<PairingTeam> teams = new ArrayList<>();
+        for (List<PlannedSession> together : bySlot.values()) {
+            if (teams.size() >= 2 * collisions) {
+                break;
+            }
+            pair:
+            for (int i = 0; i < together.size(); i++) {
+                for (int j = i + 1; j < together.size(); j++) {
+                    PairingTeam a = together.get(i).getPairing();
+                    PairingTeam b = together.get(j).getPairing();
+                    if (!teams.contains(a) && !teams.contains(b) && a.sharedWith(b).isEmpty()) {
+                        teams.add(a);
+                        teams.add(b);
+                        break pair;
+                    }
+                }
+            }
+        }
+        return teams;
+    }
+
+    /** Moves each session that breaks a hard rule to its best-ranked slot, one at a time, until none breaks one. */
+    private static int greedyRepair(SchedulePlan plan, SolutionManager<SchedulePlan, HardMediumSoftScore> scores,
+                                    Map<UUID, Slot> before) {
+        for (int round = 0; round < plan.getSessions().size(); round++) {
+            Set<UUID> broken = ReplanRepair.broken(plan, scores);
+            if (broken.isEmpty()) {
+                break;
+            }
+            PlannedSession session = plan.getSessions().stream().filter(s -> broken.contains(s.getId())).findFirst().orElseThrow();
+            Slot current = session.getSlot();
+            session.setSlot(null);
+            List<RecommendedAssignment<Slot, HardMediumSoftScore>> ranked =
+                    scores.recommendAssignment(plan, session, PlannedSession::getSlot);
+            session.setSlot(ranked.stream().map(RecommendedAssignment::proposition).filter(java.util.Objects::nonNull)
+                    .filter(p -> !p.equals(current)).findFirst().orElse(current));
+        }
+        return (int) plan.getSessions().stream().filter(s -> !s.getSlot().equals(before.get(s.getId()))).count();
+    }
+
+    private static void restore(SchedulePlan plan, Map<UUID, Slot> before) {
+        plan.getSessions().forEach(s -> s.setSlot(before.get(s.getId())));
+    }
+
+    /** Sessions per month against the month's share of instructional days, and the median gap between a pairing's sessions. */
+    private static void spread(String name, SchedulePlan plan) {
+        Map<java.time.YearMonth, Integer> sessions = new java.util.TreeMap<>();
+        Map<java.time.YearMonth, Integer> days = new java.util.TreeMap<>();
+        plan.getSlots().stream().filter(s -> s.halfDay() == org.studioresidency.session.domain.HalfDay.AM && s.day().instructional())
+                .forEach(s -> days.merge(java.time.YearMonth.from(s.date()), 1, Integer::sum));
+        plan.getSessions().forEach(s -> sessions.merge(java.time.YearMonth.from(s.getSlot().date()), 1, Integer::sum));
+        int totalDays = days.values().stream().mapToInt(Integer::intValue).sum();
+        int total = plan.getSessions().size();
+        double worst = 0;
+        StringBuilder histogram = new StringBuilder();
+        for (Map.Entry<java.time.YearMonth, Integer> month : days.entrySet()) {
+            int count = sessions.getOrDefault(month.getKey(), 0);
+            double share = (double) total * month.getValue() / totalDays;
+            worst = Math.max(worst, count / share);
+            histogram.append(String.format(" %s %d (share %.0f)", month.getKey().getMonth().toString().substring(0, 3), count, share));
+        }
+        List<Long> gaps = new ArrayList<>();
+        Map<UUID, List<PlannedSession>> byPairing = new HashMap<>();
+        plan.getSessions().forEach(s -> byPairing.computeIfAbsent(s.getPairing().pairingId(), k -> new ArrayList<>()).add(s));
+        for (List<PlannedSession> own : byPairing.values()) {
+            own.sort(Comparator.comparingInt(PlannedSession::getNumber));
+            for (int i = 1; i < own.size(); i++) {
+                gaps.add(java.time.temporal.ChronoUnit.DAYS.between(own.get(i - 1).getSlot().date(), own.get(i).getSlot().date()));
+            }
+        }
+        gaps.sort(Comparator.naturalOrder());
+        System.out.printf("[%s] sessions per month:%s; max/share %.2f; median gap between a pairing's sessions %d days%n",
+                name, histogram, worst, gaps.get(gaps.size() / 2));
     }
 
     /** Places each session in the first slot (from its evenly spaced date on) that breaks no hard rule; returns how many it cannot place. */

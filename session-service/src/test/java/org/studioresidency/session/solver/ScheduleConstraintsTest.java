@@ -1,5 +1,9 @@
 package org.studioresidency.session.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.session.domain.HalfDay;
@@ -8,6 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScheduleConstraintsTest {
 
@@ -29,6 +36,8 @@ class ScheduleConstraintsTest {
         VERIFIER.verifyThat(ScheduleConstraints::instructionalDay)
                 .given(session(GARFIELD, 1, new Slot(holiday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::instructionalDay, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, new Slot(holiday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)));
     }
 
     @Test
@@ -37,6 +46,8 @@ class ScheduleConstraintsTest {
         VERIFIER.verifyThat(ScheduleConstraints::districtBlackout)
                 .given(session(GARFIELD, 1, new Slot(testing, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY.plusDays(7))))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::districtBlackout, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, new Slot(testing, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY.plusDays(7))));
     }
 
     @Test
@@ -45,6 +56,29 @@ class ScheduleConstraintsTest {
                 .given(session(GARFIELD, 1, am(TUESDAY)), session(ROOSEVELT, 1, am(TUESDAY)),
                         new SchoolBlackout(GARFIELD.hostSchoolId(), TUESDAY, "state reading test"))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::schoolBlackout, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, am(TUESDAY)), session(ROOSEVELT, 1, am(TUESDAY)),
+                new SchoolBlackout(GARFIELD.hostSchoolId(), TUESDAY, "state reading test"));
+    }
+
+    @Test
+    void shouldPenaliseASessionOnTheBlackoutOfEachTravellingResidencySchool() {
+        TeamSchool studio = new TeamSchool(UUID.randomUUID(), "Jefferson Elementary", true);
+        TeamSchool lincoln = new TeamSchool(UUID.randomUUID(), "Lincoln Elementary", false);
+        TeamSchool adams = new TeamSchool(UUID.randomUUID(), "Adams Elementary", false);
+        PairingTeam twoResidencies = new PairingTeam(UUID.randomUUID(), "Jefferson / Lincoln / Adams", studio.schoolId(),
+                List.of(studio, lincoln, adams), GARFIELD.members(), 3, 14);
+        PlannedSession onBothBlackouts = new PlannedSession(UUID.randomUUID(), twoResidencies, 1, null, TUESDAY, am(TUESDAY));
+        PlannedSession elsewhere = session(ROOSEVELT, 1, am(TUESDAY));
+        SchoolBlackout lincolnTesting = new SchoolBlackout(lincoln.schoolId(), TUESDAY, "Lincoln's state reading test");
+        SchoolBlackout adamsConcert = new SchoolBlackout(adams.schoolId(), TUESDAY, "Adams spring concert");
+        SchoolBlackout otherDay = new SchoolBlackout(studio.schoolId(), TUESDAY.plusDays(1), null);
+
+        VERIFIER.verifyThat(ScheduleConstraints::schoolBlackout)
+                .given(onBothBlackouts, elsewhere, lincolnTesting, adamsConcert, otherDay)
+                .penalizesBy(2);
+        scores(ScheduleConstraints::schoolBlackout, HardMediumSoftScore.ofHard(-2),
+                onBothBlackouts, elsewhere, lincolnTesting, adamsConcert, otherDay);
     }
 
     @Test
@@ -54,6 +88,8 @@ class ScheduleConstraintsTest {
                 .given(session(GARFIELD, 1, new Slot(earlyRelease, HalfDay.PM)),
                         session(ROOSEVELT, 1, new Slot(earlyRelease, HalfDay.AM)))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::noAfternoonOnEarlyRelease, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, new Slot(earlyRelease, HalfDay.PM)), session(ROOSEVELT, 1, new Slot(earlyRelease, HalfDay.AM)));
     }
 
     @Test
@@ -66,10 +102,27 @@ class ScheduleConstraintsTest {
     }
 
     @Test
+    void shouldPenaliseTwoSessionsSharingTwoPeopleOnceForEachOfThem() {
+        Person coach = new Person(UUID.randomUUID(), "Dana Ortiz");
+        PairingTeam alder = team("Alder / Birch", 2, CONSULTANT, coach);
+        PairingTeam cedar = team("Cedar / Dogwood", 2, CONSULTANT, coach);
+        Slot slot = am(TUESDAY);
+
+        VERIFIER.verifyThat(ScheduleConstraints::nobodyInTwoSessions)
+                .given(session(alder, 1, slot), session(cedar, 1, slot), session(HAWTHORNE, 1, slot))
+                .penalizesBy(2);
+        scores(ScheduleConstraints::nobodyInTwoSessions, HardMediumSoftScore.ofHard(-2),
+                session(alder, 1, slot), session(cedar, 1, slot), session(HAWTHORNE, 1, slot));
+    }
+
+    @Test
     void shouldPenaliseASessionOnADayTheConsultantIsUnavailable() {
         VERIFIER.verifyThat(ScheduleConstraints::consultantAvailable)
                 .given(session(GARFIELD, 1, am(TUESDAY.plusDays(1))), session(GARFIELD, 2, am(TUESDAY)))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::consultantAvailable, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, am(TUESDAY.plusDays(1))), session(GARFIELD, 2, am(TUESDAY)));
+        assertThat(HELEN.unavailability(TUESDAY.plusDays(1))).hasValueSatisfying(why -> assertThat(why).contains("unavailable dates"));
     }
 
     @Test
@@ -79,6 +132,22 @@ class ScheduleConstraintsTest {
                 .given(new PlannedSession(UUID.randomUUID(), HAWTHORNE, 1, contracted, TUESDAY, am(TUESDAY)),
                         new PlannedSession(UUID.randomUUID(), HAWTHORNE, 2, contracted, TUESDAY, am(TUESDAY.plusDays(2))))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::consultantAvailable, HardMediumSoftScore.ofHard(-1),
+                new PlannedSession(UUID.randomUUID(), HAWTHORNE, 1, contracted, TUESDAY, am(TUESDAY)),
+                new PlannedSession(UUID.randomUUID(), HAWTHORNE, 2, contracted, TUESDAY, am(TUESDAY.plusDays(2))));
+        assertThat(contracted.unavailability(TUESDAY.plusDays(2))).hasValueSatisfying(why -> assertThat(why).contains("outside"));
+    }
+
+    @Test
+    void shouldLetAConsultantWithoutTermsWorkAnyWeekdayUpToTheDefaultWeeklyMaximum() {
+        ConsultantCalendar noTerms = ConsultantCalendar.withoutTerms(UUID.randomUUID(), "Sam Okafor");
+        List<PlannedSession> week = new java.util.ArrayList<>();
+        for (int i = 0; i <= ConsultantCalendar.DEFAULT_MAX_SESSIONS_PER_WEEK; i++) {
+            week.add(new PlannedSession(UUID.randomUUID(), HAWTHORNE, i + 1, noTerms, TUESDAY, am(TUESDAY.minusDays(1).plusDays(i))));
+        }
+
+        scores(ScheduleConstraints::consultantAvailable, HardMediumSoftScore.ZERO, week.toArray());
+        scores(ScheduleConstraints::consultantWeeklyMaximum, HardMediumSoftScore.ofHard(-1), week.toArray());
     }
 
     @Test
@@ -88,6 +157,21 @@ class ScheduleConstraintsTest {
                         session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(3))),
                         session(GARFIELD, 5, am(TUESDAY.plusDays(7))))
                 .penalizesBy(2);
+        scores(ScheduleConstraints::consultantWeeklyMaximum, HardMediumSoftScore.ofHard(-2),
+                session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY)),
+                session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(3))),
+                session(GARFIELD, 5, am(TUESDAY.plusDays(7))));
+    }
+
+    @Test
+    void shouldCountAConsultantsWeekFromMondayToSunday() {
+        LocalDate monday = TUESDAY.minusDays(1);
+        scores(ScheduleConstraints::consultantWeeklyMaximum, HardMediumSoftScore.ZERO,
+                session(GARFIELD, 1, am(monday.minusDays(3))), session(GARFIELD, 2, am(monday.minusDays(1))),
+                session(GARFIELD, 3, am(monday)), session(GARFIELD, 4, am(monday.plusDays(6))));
+        scores(ScheduleConstraints::consultantWeeklyMaximum, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, am(monday)), session(GARFIELD, 2, am(monday.plusDays(4))),
+                session(GARFIELD, 3, am(monday.plusDays(6))));
     }
 
     @Test
@@ -100,23 +184,46 @@ class ScheduleConstraintsTest {
     }
 
     @Test
+    void shouldPenaliseTheDailySubstituteCapOncePerSubstituteHalfDayOverIt() {
+        SchoolDay tighter = SchoolDay.instructional(TUESDAY, GARFIELD.substitutesNeeded());
+        scores(ScheduleConstraints::substituteCap, HardMediumSoftScore.ofHard(-HAWTHORNE.substitutesNeeded()),
+                session(GARFIELD, 1, new Slot(tighter, HalfDay.AM)), session(HAWTHORNE, 1, new Slot(tighter, HalfDay.PM)),
+                session(ROOSEVELT, 1, am(TUESDAY.plusDays(1))));
+    }
+
+    @Test
     void shouldPenaliseSessionsOfAPairingOutOfOrderOrCloserThanTheMinimumGap() {
         VERIFIER.verifyThat(ScheduleConstraints::orderAndMinimumGap)
                 .given(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, am(TUESDAY.plusDays(10))),
                         session(GARFIELD, 3, am(TUESDAY.plusDays(30))),
                         session(ROOSEVELT, 1, am(TUESDAY.plusDays(14))), session(ROOSEVELT, 2, am(TUESDAY)))
                 .penalizesBy(4 + 28);
+        scores(ScheduleConstraints::orderAndMinimumGap, HardMediumSoftScore.ofHard(-(4 + 28)),
+                session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, am(TUESDAY.plusDays(10))),
+                session(GARFIELD, 3, am(TUESDAY.plusDays(30))),
+                session(ROOSEVELT, 1, am(TUESDAY.plusDays(14))), session(ROOSEVELT, 2, am(TUESDAY)));
     }
 
     @Test
-    void shouldPenaliseMovingAPublishedSession() {
+    void shouldCountTheMinimumGapInCalendarDaysWeekendsIncluded() {
+        LocalDate friday = TUESDAY.plusDays(3);
+        scores(ScheduleConstraints::orderAndMinimumGap, HardMediumSoftScore.ZERO,
+                session(GARFIELD, 1, am(friday)), session(GARFIELD, 2, am(friday.plusDays(GARFIELD.minDaysBetweenSessions()))));
+        scores(ScheduleConstraints::orderAndMinimumGap, HardMediumSoftScore.ofHard(-1),
+                session(GARFIELD, 1, am(friday)), session(GARFIELD, 2, am(friday.plusDays(GARFIELD.minDaysBetweenSessions() - 1))));
+    }
+
+    @Test
+    void shouldPenaliseMovingAPublishedSessionOncePerPersonWhoseCalendarChanges() {
         PlannedSession moved = session(GARFIELD, 1, am(TUESDAY));
         moved.setPublishedSlot(pm(TUESDAY));
         PlannedSession kept = session(GARFIELD, 2, am(TUESDAY.plusDays(20)));
         kept.setPublishedSlot(am(TUESDAY.plusDays(20)));
         VERIFIER.verifyThat(ScheduleConstraints::unchangedPublished)
                 .given(moved, kept, session(ROOSEVELT, 1, am(TUESDAY)))
-                .penalizesBy(1);
+                .penalizesBy(GARFIELD.members().size());
+        scores(ScheduleConstraints::unchangedPublished, HardMediumSoftScore.ofMedium(-GARFIELD.members().size()),
+                moved, kept, session(ROOSEVELT, 1, am(TUESDAY)));
     }
 
     @Test
@@ -125,6 +232,9 @@ class ScheduleConstraintsTest {
                 .given(new PlannedSession(UUID.randomUUID(), GARFIELD, 1, HELEN, TUESDAY.minusDays(5), am(TUESDAY)),
                         new PlannedSession(UUID.randomUUID(), GARFIELD, 2, HELEN, TUESDAY, am(TUESDAY)))
                 .penalizesBy(5);
+        scores(ScheduleConstraints::spreadEvenly, HardMediumSoftScore.ofSoft(-5),
+                new PlannedSession(UUID.randomUUID(), GARFIELD, 1, HELEN, TUESDAY.minusDays(5), am(TUESDAY)),
+                new PlannedSession(UUID.randomUUID(), GARFIELD, 2, HELEN, TUESDAY, am(TUESDAY)));
     }
 
     @Test
@@ -133,6 +243,8 @@ class ScheduleConstraintsTest {
         VERIFIER.verifyThat(ScheduleConstraints::preferredWeekdays)
                 .given(session(GARFIELD, 1, new Slot(friday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::preferredWeekdays, HardMediumSoftScore.ofSoft(-5),
+                session(GARFIELD, 1, new Slot(friday, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)));
     }
 
     @Test
@@ -141,6 +253,8 @@ class ScheduleConstraintsTest {
         VERIFIER.verifyThat(ScheduleConstraints::avoidBreakEdges)
                 .given(session(GARFIELD, 1, new Slot(beforeThanksgiving, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)))
                 .penalizesBy(1);
+        scores(ScheduleConstraints::avoidBreakEdges, HardMediumSoftScore.ofSoft(-5),
+                session(GARFIELD, 1, new Slot(beforeThanksgiving, HalfDay.AM)), session(GARFIELD, 2, am(TUESDAY)));
     }
 
     @Test
@@ -149,6 +263,18 @@ class ScheduleConstraintsTest {
                 .given(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY)),
                         session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(7))))
                 .penalizesBy(4);
+        scores(ScheduleConstraints::balancedConsultantLoad, HardMediumSoftScore.ofSoft(-4),
+                session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY)),
+                session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(7))));
+    }
+
+    /** Checks the score the one rule gives, so that a change of the rule's weight (not only of its matches) fails. */
+    private static void scores(BiFunction<ScheduleConstraints, ConstraintFactory, Constraint> rule, HardMediumSoftScore expected,
+                               Object... facts) {
+        ScheduleConstraints constraints = new ScheduleConstraints();
+        ConstraintVerifier.build((ConstraintProvider) factory -> new Constraint[]{rule.apply(constraints, factory)},
+                        SchedulePlan.class, PlannedSession.class)
+                .verifyThat().given(facts).scores(expected);
     }
 
     private static PairingTeam team(String label, int teachers, Person... alsoOnTheTeam) {
