@@ -1,5 +1,6 @@
 package org.studioresidency.session.rest;
 
+import org.studioresidency.session.service.PlainText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,8 +36,8 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsultantResource {
 
-    public record ConsultantTerms(UUID staffId, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
-                                  @NotNull Set<LocalDate> contractedDays, @NotNull Set<LocalDate> unavailableDates) {
+    public record ConsultantTerms(UUID staffId, @PlainText @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
+                                  @NotNull Set<@NotNull LocalDate> contractedDays, @NotNull Set<@NotNull LocalDate> unavailableDates) {
 
         static ConsultantTerms of(ConsultantService.ConsultantTerms t) {
             return new ConsultantTerms(t.consultant().staffId, t.consultant().name, t.consultant().maxSessionsPerWeek,

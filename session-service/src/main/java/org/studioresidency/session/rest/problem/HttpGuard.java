@@ -1,0 +1,145 @@
+package org.studioresidency.session.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the HTTP layer refuses before any resource runs, answered as problem details like every other error: a path
+ * that is no valid URI or decodes to control characters, whitespace or braces (400, one log line, never a stack
+ * trace), and a body larger than {@code quarkus.http.limits.max-body-size} (413).
+ */
+@ApplicationScoped
+public class HttpGuard {
+
+    private static final Logger LOG = Logger.getLogger(HttpGuard.class);
+    private static final String TYPE_BASE = "https://studio-residency.district/problems/";
+
+    private final ObjectMapper json;
+    private final long maxBodyBytes;
+
+    HttpGuard(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
+        this.json = json;
+        this.maxBodyBytes = new MemorySizeConverter().convert(maxBodySize).asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::tooLarge);
+    }
+
+    private void check(RoutingContext ctx) {
+        String uri = ctx.request().uri();
+        if (!acceptablePath(uri)) {
+            LOG.infof("Refused %s with an illegal path: %s", ctx.request().method(), printable(uri));
+            answer(ctx, 400, "bad-path", "Bad request",
+                    "The path is not a valid URI path: it holds spaces, braces or control characters. Percent-encode reserved characters and send ids as they are listed.");
+            return;
+        }
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > maxBodyBytes) {
+            payloadTooLarge(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            payloadTooLarge(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void payloadTooLarge(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        answer(ctx, 413, "payload-too-large", "Payload too large",
+                "The request body is larger than this service accepts (" + maxBodyBytes / 1024 + " KiB).");
+    }
+
+    /**
+     * A path is acceptable when it parses as a URI, its percent-encoding is valid UTF-8, and what it decodes to holds
+     * no control character, whitespace or brace (none of this API's paths has one; they come from templates and typos).
+     */
+    static boolean acceptablePath(String requestUri) {
+        if (requestUri == null || requestUri.isEmpty()) {
+            return false;
+        }
+        try {
+            new URI(requestUri);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        int end = requestUri.length();
+        for (char c : new char[]{'?', '#'}) {
+            int at = requestUri.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        String decoded = decode(requestUri.substring(0, end));
+        return decoded != null && decoded.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || c == '{' || c == '}' || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static String decode(String rawPath) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0 || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(rawPath.charAt(i + 1), 16) * 16 + Character.digit(rawPath.charAt(i + 2), 16));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String printable(String uri) {
+        StringBuilder out = new StringBuilder();
+        uri.codePoints().limit(300).forEach(c -> {
+            if (c < 0x20 || c >= 0x7f) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private void answer(RoutingContext ctx, int status, String slug, String title, String detail) {
+        Problem problem = new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, null, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+    }
+}
