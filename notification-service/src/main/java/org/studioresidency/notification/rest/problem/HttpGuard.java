@@ -18,11 +18,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What the HTTP layer refuses before any resource runs, answered as problem details like every other error: a path
  * that is no valid URI or decodes to control characters, whitespace or braces (400, one log line, never a stack
- * trace), and a body larger than {@code quarkus.http.limits.max-body-size} (413).
+ * trace), a body larger than {@code quarkus.http.limits.max-body-size} (413), and a call without a valid bearer token
+ * to a path that needs one (401, refused before routing, so it learns neither 404 nor 405).
  */
 @ApplicationScoped
 public class HttpGuard {
@@ -32,15 +34,19 @@ public class HttpGuard {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    /** Paths callers reach without a token; every other path answers 401 to a call without one, before routing. */
+    private final List<String> publicPaths;
 
-    HttpGuard(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
+    HttpGuard(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize,
+              @ConfigProperty(name = "quarkus.http.auth.permission.public.paths") List<String> publicPaths) {
         this.json = json;
+        this.publicPaths = publicPaths;
         this.maxBodyBytes = new MemorySizeConverter().convert(maxBodySize).asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::tooLarge);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
     }
 
     private void check(RoutingContext ctx) {
@@ -51,6 +57,11 @@ public class HttpGuard {
                     "The path is not a valid URI path: it holds spaces, braces or control characters. Percent-encode reserved characters and send ids as they are listed.");
             return;
         }
+        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null && ctx.request().method() != io.vertx.core.http.HttpMethod.OPTIONS
+                && publicPaths.stream().noneMatch(p -> matches(p, ctx.normalizedPath()))) {
+            unauthenticated(ctx);
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > maxBodyBytes) {
             payloadTooLarge(ctx);
@@ -59,12 +70,37 @@ public class HttpGuard {
         ctx.next();
     }
 
-    private void tooLarge(RoutingContext ctx) {
-        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+    /** Failures of the HTTP layer itself: a body over the limit, or a path that needs a bearer token and came without one. */
+    private void failed(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.next();
+        } else if (ctx.statusCode() == 413) {
             payloadTooLarge(ctx);
+        } else if (unauthenticated(ctx.failure())) {
+            unauthenticated(ctx);
         } else {
             ctx.next();
         }
+    }
+
+    private void unauthenticated(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        answer(ctx, 401, "unauthenticated", "Unauthenticated", ProblemMappers.UNAUTHENTICATED);
+    }
+
+    /** A path pattern of {@code quarkus.http.auth.permission}: exact, or a prefix ending in {@code /*}. */
+    private static boolean matches(String pattern, String path) {
+        return pattern.endsWith("/*") ? path.startsWith(pattern.substring(0, pattern.length() - 1)) || path.equals(pattern.substring(0, pattern.length() - 2))
+                : path.equals(pattern);
+    }
+
+    private static boolean unauthenticated(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.quarkus.security.UnauthorizedException || t instanceof io.quarkus.security.AuthenticationFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void payloadTooLarge(RoutingContext ctx) {

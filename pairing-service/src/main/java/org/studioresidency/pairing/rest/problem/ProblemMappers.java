@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String UNAUTHENTICATED = "A valid bearer token is required. Sign in through the district portal, or for the local stack run "
+            + "deploy/local/run --token district-admin.";
     private static final String TYPE_BASE = "https://studio-residency.district/problems/";
 
     @ServerExceptionMapper
@@ -80,8 +82,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(Exception e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(type("unauthenticated"), "Unauthenticated", 401,
-                        "A valid bearer token is required. Sign in through the district portal, or for the local stack run "
-                                + "deploy/local/run --token district-admin.", instance(uri), null, null)))
+                        UNAUTHENTICATED, instance(uri), null, null)))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
