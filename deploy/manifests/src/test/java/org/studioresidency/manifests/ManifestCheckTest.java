@@ -59,12 +59,22 @@ class ManifestCheckTest {
             assertThat(asList(container.get("ports"))).extracting(p -> asMap(p).get("containerPort")).contains(port);
             assertThat(get(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
             assertThat(get(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+            int management = manifests.managementPort(service);
+            assertThat(management).as("%s serves health and metrics on the management interface in prod", service).isPositive();
+            assertThat(asList(container.get("ports"))).as("ports of %s", service)
+                    .anyMatch(p -> "management".equals(asMap(p).get("name")) && Integer.valueOf(management).equals(asMap(p).get("containerPort")));
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                assertThat(get(container, probe, "httpGet", "port")).as("%s of %s", probe, service).isEqualTo("management");
+            }
+            assertThat(asList(get(manifests.base("Service", service), "spec", "ports")))
+                    .as("the Service of %s (and so the ingress) never reaches the management port", service)
+                    .noneMatch(p -> "management".equals(asMap(p).get("targetPort")) || Integer.valueOf(management).equals(asMap(p).get("targetPort")));
             assertThat(get(container, "resources", "limits", "memory")).isNotNull();
             assertThat(get(container, "resources", "requests", "cpu")).isNotNull();
 
             String dockerfile = Manifests.read(manifests.repository.resolve(service + "/src/main/docker/Dockerfile.jvm"));
             assertThat(dockerfile).contains("EXPOSE " + port).containsPattern("(?m)^USER (?!root|0\\b)\\S+")
-                    .contains("127.0.0.1:" + port + "/q/health/ready");
+                    .contains("127.0.0.1:" + manifests.managementPort(service) + "/q/health/ready");
 
             Map<String, Object> composed = asMap(get(manifests.compose(), "services", service));
             assertThat(composed.get("image").toString()).startsWith("studio-residency/" + service + ":");

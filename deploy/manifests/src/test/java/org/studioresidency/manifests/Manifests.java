@@ -71,6 +71,17 @@ final class Manifests {
         return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
     }
 
+    /** The production management interface's port (health and metrics), or -1 when the service has none. */
+    int managementPort(String service) {
+        Properties properties = applicationProperties(service);
+        if (!"true".equals(properties.getProperty("%prod.quarkus.management.enabled"))) {
+            return -1;
+        }
+        String port = properties.getProperty("%prod.quarkus.management.port", "9000");
+        Matcher m = ENV_REFERENCE.matcher(port);
+        return Integer.parseInt(m.matches() && m.group(2) != null ? m.group(2).substring(1) : port);
+    }
+
     /** Environment variables the service reads in production; required ones have no default. */
     Map<String, Boolean> environmentVariables(String service) {
         Map<String, Boolean> required = new LinkedHashMap<>();
