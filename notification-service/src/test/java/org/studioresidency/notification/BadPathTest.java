@@ -14,7 +14,7 @@ class BadPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/deliveries/a%20b", "/deliveries/%7Bid%7D", "/deliveries/a%00b", "/q/health/ready/%C2%84", "/q/metrics/%00",
-            "/deliveries/%E2%80%AEtxt", "/deliveries/%FF", "/no%20such%20thing"})
+            "/deliveries/%E2%80%AEtxt", "/deliveries/%FF", "/no%20such%20thing", "/q/health?x=%00"})
     void shouldAnswerAPathDecodingToIllegalCharactersWithABadRequestProblem(String path) {
         RawHttp.Answer answer = RawHttp.get(path, "Authorization: Bearer " + ADMIN);
 

@@ -14,7 +14,7 @@ class BadPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/schools/a%20b", "/schools/%7Bid%7D", "/schools/a%00b", "/q/health/ready/%C2%84", "/schools/%C2%9B",
-            "/schools/%E2%80%AEtxt", "/schools/%FF", "/no%20such%20thing"})
+            "/schools/%E2%80%AEtxt", "/schools/%FF", "/no%20such%20thing", "/q/health?x=%00", "/schools?name=a%00b"})
     void shouldAnswerAPathDecodingToIllegalCharactersWithABadRequestProblem(String path) {
         RawHttp.Answer answer = RawHttp.get(path, "Authorization: Bearer " + ADMIN);
 

@@ -14,7 +14,7 @@ class BadPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/consultants/a%20b", "/consultants/%7Bid%7D", "/consultants/a%00b", "/q/health/ready/%C2%84", "/q/metrics/%00",
-            "/consultants/%E2%80%AEtxt", "/consultants/%FF", "/no%20such%20thing"})
+            "/consultants/%E2%80%AEtxt", "/consultants/%FF", "/no%20such%20thing", "/q/health?x=%00"})
     void shouldAnswerAPathDecodingToIllegalCharactersWithABadRequestProblem(String path) {
         RawHttp.Answer answer = RawHttp.get(path, "Authorization: Bearer " + ADMIN);
 

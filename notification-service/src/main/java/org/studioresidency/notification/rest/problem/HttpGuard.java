@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * What the HTTP layer refuses before any resource runs, answered as problem details like every other error: a path
- * that is no valid URI or decodes to control characters, whitespace or braces (400, one log line, never a stack
- * trace), a body larger than {@code quarkus.http.limits.max-body-size} (413), and a call without a valid bearer token
+ * that is no valid URI or decodes to control characters, whitespace or braces, or a query holding a control character
+ * such as NUL (400, one log line, never a stack trace), a body larger than {@code quarkus.http.limits.max-body-size} (413), and a call without a valid bearer token
  * to a path that needs one (401, refused before routing, so it learns neither 404 nor 405).
  */
 @ApplicationScoped
@@ -52,9 +52,9 @@ public class HttpGuard {
     private void check(RoutingContext ctx) {
         String uri = ctx.request().uri();
         if (!acceptablePath(uri)) {
-            LOG.infof("Refused %s with an illegal path: %s", ctx.request().method(), printable(uri));
+            LOG.infof("Refused %s with an illegal path or query: %s", ctx.request().method(), printable(uri));
             answer(ctx, 400, "bad-path", "Bad request",
-                    "The path is not a valid URI path: it holds spaces, braces or control characters. Percent-encode reserved characters and send ids as they are listed.");
+                    "The path or query is not valid: it holds spaces, braces or control characters. Percent-encode reserved characters and send ids as they are listed.");
             return;
         }
         if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null && ctx.request().method() != io.vertx.core.http.HttpMethod.OPTIONS
@@ -128,8 +128,17 @@ public class HttpGuard {
             end = at >= 0 ? Math.min(end, at) : end;
         }
         String decoded = decode(requestUri.substring(0, end));
-        return decoded != null && decoded.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
-                || Character.isSpaceChar(c) || c == '{' || c == '}' || Character.getType(c) == Character.FORMAT);
+        if (decoded == null || decoded.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || c == '{' || c == '}' || Character.getType(c) == Character.FORMAT)) {
+            return false;
+        }
+        int query = requestUri.indexOf('?');
+        int fragment = requestUri.indexOf('#');
+        if (query < 0 || (fragment >= 0 && fragment < query)) {
+            return true;
+        }
+        String values = decode(requestUri.substring(query + 1, fragment > query ? fragment : requestUri.length()).replace('+', ' '));
+        return values != null && values.codePoints().noneMatch(Character::isISOControl);
     }
 
     private static String decode(String rawPath) {
