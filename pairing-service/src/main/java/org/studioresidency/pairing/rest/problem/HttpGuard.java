@@ -57,7 +57,7 @@ public class HttpGuard {
                     "The path or query is not valid: it holds spaces, braces or control characters. Percent-encode reserved characters and send ids as they are listed.");
             return;
         }
-        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null && ctx.request().method() != io.vertx.core.http.HttpMethod.OPTIONS
+        if (!bearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)) && ctx.request().method() != io.vertx.core.http.HttpMethod.OPTIONS
                 && publicPaths.stream().noneMatch(p -> matches(p, ctx.normalizedPath()))) {
             unauthenticated(ctx);
             return;
@@ -86,6 +86,10 @@ public class HttpGuard {
     private void unauthenticated(RoutingContext ctx) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         answer(ctx, 401, "unauthenticated", "Unauthenticated", ProblemMappers.UNAUTHENTICATED);
+    }
+
+    private static boolean bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** A path pattern of {@code quarkus.http.auth.permission}: exact, or a prefix ending in {@code /*}. */
