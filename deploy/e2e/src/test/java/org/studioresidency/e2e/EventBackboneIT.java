@@ -16,7 +16,7 @@ class EventBackboneIT {
     void shouldReportEveryServiceReady() {
         LocalStack stack = RunningSystem.get();
         for (String service : LocalStack.SERVICES) {
-            given().get(stack.serviceUrl(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(stack.managementUrl(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         }
     }
 

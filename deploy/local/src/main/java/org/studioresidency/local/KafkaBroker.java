@@ -24,21 +24,46 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** The user of the optional SCRAM listener, and the JAAS line a client logs in with. */
+    public static final String SASL_USER = "studio-client";
+    public static final String SASL_PASSWORD = "studio-client-local-secret";
+    public static final String SASL_MECHANISM = "SCRAM-SHA-512";
+    public static final String SASL_JAAS_CONFIG = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\";";
+
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
     private Process process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort) {
+    private KafkaBroker(Path directory, int port, int controllerPort, int saslPort) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
     }
 
     public static KafkaBroker start(Path directory, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(directory, port, controllerPort);
+        return start(directory, port, controllerPort, 0);
+    }
+
+    /**
+     * With {@code saslPort > 0}, a second client listener on that port takes only SASL_PLAINTEXT SCRAM-SHA-512 logins
+     * ({@link #SASL_USER}), as production's takes SCRAM over TLS: tests prove clients configured for it connect.
+     */
+    public static KafkaBroker start(Path directory, int port, int controllerPort, int saslPort) {
+        KafkaBroker broker = new KafkaBroker(directory, port, controllerPort, saslPort);
         broker.start();
         return broker;
+    }
+
+    /** The SCRAM listener's address; only when started with a SASL port. */
+    public String saslBootstrapServers() {
+        if (saslPort <= 0) {
+            throw new IllegalStateException("This broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     public String bootstrapServers() {
@@ -62,6 +87,9 @@ public final class KafkaBroker implements AutoCloseable {
             }
             process = java("kafka.Kafka", config.toString()).start();
             awaitReady(Duration.ofSeconds(120));
+            if (saslPort > 0) {
+                addScramUser();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,15 +147,18 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeConfig() throws IOException {
+        String sasl = saslPort > 0 ? ",SASL_PLAINTEXT://127.0.0.1:" + saslPort : "";
         String config = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + sasl,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + sasl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                saslPort > 0 ? "sasl.enabled.mechanisms=" + SASL_MECHANISM : "",
+                saslPort > 0 ? "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;" : "",
                 "log.dirs=" + directory.resolve("logs"),
                 "num.partitions=3",
                 "auto.create.topics.enable=true",
@@ -165,6 +196,16 @@ public final class KafkaBroker implements AutoCloseable {
             sleepQuietly(300);
         }
         throw new IllegalStateException("The Kafka broker did not become ready in " + timeout + "; see " + log(), last);
+    }
+
+    private void addScramUser() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(SASL_USER,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096),
+                    SASL_PASSWORD))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the SCRAM user on the local broker", e);
+        }
     }
 
     static void sleepQuietly(long millis) {

@@ -28,19 +28,23 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("pairing-service", "session-service", "notification-service");
 
     /** Where everything listens; {@link #defaults} for the run command, {@link #ephemeral} for tests. */
+    /** {@code management}: each service's management interface (health and metrics), as in production. */
     public record Ports(int postgres, int kafka, int kafkaController, int smtp, int mailHttp, int hrSandbox,
-                        Map<String, Integer> services) {
+                        Map<String, Integer> services, Map<String, Integer> management) {
 
         public static Ports defaults() {
             return new Ports(5433, 9092, 9093, 2525, 8025, 8090, Map.of(
-                    "pairing-service", 8081, "session-service", 8082, "notification-service", 8083));
+                    "pairing-service", 8081, "session-service", 8082, "notification-service", 8083), Map.of(
+                    "pairing-service", 9081, "session-service", 9082, "notification-service", 9083));
         }
 
         public static Ports ephemeral() {
             Map<String, Integer> services = new LinkedHashMap<>();
+            Map<String, Integer> management = new LinkedHashMap<>();
             SERVICES.forEach(s -> services.put(s, FreePorts.next()));
+            SERVICES.forEach(s -> management.put(s, FreePorts.next()));
             return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.next(), services);
+                    FreePorts.next(), services, management);
         }
     }
 
@@ -99,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
         log("Starting " + service + " on " + port);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(service)));
         env.put("DB_URL", postgres.jdbcUrl(database(service)));
         env.put("DB_USER", PostgresServer.USER);
         env.put("DB_PASSWORD", PostgresServer.PASSWORD);
@@ -150,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void awaitReady(String service, Duration timeout) {
-        String url = serviceUrl(service) + "/q/health/ready";
+        String url = managementUrl(service) + "/q/health/ready";
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -174,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
         }
         throw new IllegalStateException(service + " was not ready within " + timeout + "; see "
                 + data.resolve("logs").resolve(service + ".log"));
+    }
+
+    /** Where the service's health and metrics are (the management interface, as in production). */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + ports.management().get(service);
     }
 
     public String serviceUrl(String service) {
@@ -298,6 +308,7 @@ public final class LocalStack implements AutoCloseable {
         wanted.put("the mail window", ports.mailHttp());
         wanted.put("the HR sandbox", ports.hrSandbox());
         ports.services().forEach(wanted::put);
+        ports.management().forEach((service, port) -> wanted.put(service + " health and metrics", port));
         List<String> taken = wanted.entrySet().stream().filter(e -> FreePorts.inUse(e.getValue()))
                 .map(e -> e.getValue() + " (" + e.getKey() + ")").toList();
         if (!taken.isEmpty()) {

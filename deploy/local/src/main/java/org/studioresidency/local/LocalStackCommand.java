@@ -61,8 +61,8 @@ public final class LocalStackCommand {
     private static void printWelcome(LocalStack stack) {
         StringBuilder out = new StringBuilder("\nThe studio/residency system is up. Ctrl-C stops everything.\n\n");
         for (String service : LocalStack.SERVICES) {
-            out.append(String.format("  %-22s %s   (Swagger UI: %s/q/swagger-ui, OpenAPI: %s/q/openapi)%n",
-                    service, stack.serviceUrl(service), stack.serviceUrl(service), stack.serviceUrl(service)));
+            out.append(String.format("  %-22s %s   (Swagger UI: %s/q/swagger-ui, OpenAPI: %s/q/openapi; health and metrics: %s/q/health, /q/metrics)%n",
+                    service, stack.serviceUrl(service), stack.serviceUrl(service), stack.serviceUrl(service), stack.managementUrl(service)));
         }
         out.append(String.format("  %-22s smtp://127.0.0.1:%d   (received mail: %s/messages)%n", "mail", stack.mail().smtpPort(),
                 stack.mail().httpUrl()));

@@ -15,6 +15,7 @@ public final class TestInfrastructure {
     private static final String STARTED = "studio.infra.started";
     private static final String POSTGRES_PORT = "studio.infra.postgres.port";
     private static final String KAFKA = "studio.infra.kafka.bootstrap";
+    private static final String KAFKA_SASL = "studio.infra.kafka.sasl-bootstrap";
     private static final String SMTP_PORT = "studio.infra.smtp.port";
     private static final String MAIL_URL = "studio.infra.mail.url";
     private static final String IDENTITY_DIR = "studio.infra.identity.dir";
@@ -34,11 +35,12 @@ public final class TestInfrastructure {
             try {
                 Path root = Files.createTempDirectory("studio-residency-test-");
                 postgres = PostgresServer.start(null, FreePorts.next());
-                kafka = KafkaBroker.start(root.resolve("kafka"), FreePorts.next(), FreePorts.next());
+                kafka = KafkaBroker.start(root.resolve("kafka"), FreePorts.next(), FreePorts.next(), FreePorts.next());
                 mail = MailCatcher.start(FreePorts.next(), FreePorts.next());
                 DevIdentity.in(root.resolve("identity"));
                 System.setProperty(POSTGRES_PORT, String.valueOf(postgres.port()));
                 System.setProperty(KAFKA, kafka.bootstrapServers());
+                System.setProperty(KAFKA_SASL, kafka.saslBootstrapServers());
                 System.setProperty(SMTP_PORT, String.valueOf(mail.smtpPort()));
                 System.setProperty(MAIL_URL, mail.httpUrl());
                 System.setProperty(IDENTITY_DIR, root.resolve("identity").toString());
@@ -56,6 +58,12 @@ public final class TestInfrastructure {
         int port = Integer.parseInt(System.getProperty(POSTGRES_PORT));
         PostgresServer.ensureDatabase(port, database);
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The broker's SASL_PLAINTEXT SCRAM-SHA-512 listener (user {@link KafkaBroker#SASL_USER}). */
+    public static String kafkaSaslBootstrapServers() {
+        ensureStarted();
+        return System.getProperty(KAFKA_SASL);
     }
 
     public static String kafkaBootstrapServers() {

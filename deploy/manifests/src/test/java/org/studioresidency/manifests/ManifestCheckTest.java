@@ -59,12 +59,22 @@ class ManifestCheckTest {
             assertThat(asList(container.get("ports"))).extracting(p -> asMap(p).get("containerPort")).contains(port);
             assertThat(get(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
             assertThat(get(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+            int management = manifests.managementPort(service);
+            assertThat(management).as("%s serves health and metrics on the management interface in prod", service).isPositive();
+            assertThat(asList(container.get("ports"))).as("ports of %s", service)
+                    .anyMatch(p -> "management".equals(asMap(p).get("name")) && Integer.valueOf(management).equals(asMap(p).get("containerPort")));
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                assertThat(get(container, probe, "httpGet", "port")).as("%s of %s", probe, service).isEqualTo("management");
+            }
+            assertThat(asList(get(manifests.base("Service", service), "spec", "ports")))
+                    .as("the Service of %s (and so the ingress) never reaches the management port", service)
+                    .noneMatch(p -> "management".equals(asMap(p).get("targetPort")) || Integer.valueOf(management).equals(asMap(p).get("targetPort")));
             assertThat(get(container, "resources", "limits", "memory")).isNotNull();
             assertThat(get(container, "resources", "requests", "cpu")).isNotNull();
 
             String dockerfile = Manifests.read(manifests.repository.resolve(service + "/src/main/docker/Dockerfile.jvm"));
             assertThat(dockerfile).contains("EXPOSE " + port).containsPattern("(?m)^USER (?!root|0\\b)\\S+")
-                    .contains("127.0.0.1:" + port + "/q/health/ready");
+                    .contains("127.0.0.1:" + manifests.managementPort(service) + "/q/health/ready");
 
             Map<String, Object> composed = asMap(get(manifests.compose(), "services", service));
             assertThat(composed.get("image").toString()).startsWith("studio-residency/" + service + ":");
@@ -160,6 +170,112 @@ class ManifestCheckTest {
         assertThat(replicas).doesNotContain("replicas: 1\n");
         String prod = Manifests.read(manifests.repository.resolve("deploy/k8s/overlays/prod/kustomization.yaml"));
         assertThat(prod).contains("min.insync.replicas").contains("value: 3").contains("value: 2");
+    }
+
+    @Test
+    void shouldLetClientsReachKafkaInProductionOnlyOverTlsWithScramAndOnlyFromTheServices() {
+        Map<String, Object> kafka = single(manifests.prod("Kafka", "district-kafka"));
+        List<Object> listeners = asList(get(kafka, "spec", "kafka", "listeners"));
+        assertThat(listeners).as("production listeners").hasSize(1);
+        Map<String, Object> listener = asMap(listeners.get(0));
+        assertThat(listener.get("tls")).as("TLS listener").isEqualTo(true);
+        assertThat(get(listener, "authentication", "type")).as("listener authentication").isEqualTo("scram-sha-512");
+        assertThat(get(kafka, "spec", "kafka", "authorization", "type")).as("ACLs enforced").isEqualTo("simple");
+        assertThat(get(kafka, "spec", "entityOperator", "userOperator")).as("the User Operator manages the KafkaUsers").isNotNull();
+        assertThat(asList(listener.get("networkPolicyPeers"))).as("who may reach the listener")
+                .extracting(p -> get(asMap(p), "podSelector", "matchLabels", "app.kubernetes.io/name"))
+                .containsExactlyInAnyOrderElementsOf(Manifests.SERVICES);
+    }
+
+    @Test
+    void shouldGiveEachServiceAKafkaUserWithAclsForExactlyItsTopicsAndGroup() {
+        for (String service : Manifests.SERVICES) {
+            Map<String, Object> user = single(manifests.prod("KafkaUser", service));
+            assertThat(get(user, "metadata", "labels", "strimzi.io/cluster")).isEqualTo("district-kafka");
+            assertThat(get(user, "spec", "authentication", "type")).as("%s logs in with SCRAM", service).isEqualTo("scram-sha-512");
+            assertThat(get(user, "spec", "authorization", "type")).isEqualTo("simple");
+            Set<String> reads = new java.util.TreeSet<>();
+            Set<String> writes = new java.util.TreeSet<>();
+            Set<String> groups = new java.util.TreeSet<>();
+            for (Object entry : asList(get(user, "spec", "authorization", "acls"))) {
+                Map<String, Object> acl = asMap(entry);
+                assertThat(get(acl, "resource", "patternType")).as("ACLs of %s name resources literally", service).isEqualTo("literal");
+                String name = get(acl, "resource", "name").toString();
+                List<Object> operations = asList(acl.get("operations"));
+                assertThat(operations).as("%s on %s", service, name).doesNotContain("All", "Alter", "Delete", "Create");
+                switch (get(acl, "resource", "type").toString()) {
+                    case "topic" -> {
+                        if (operations.contains("Read")) {
+                            reads.add(name);
+                        }
+                        if (operations.contains("Write")) {
+                            writes.add(name);
+                        }
+                    }
+                    case "group" -> groups.add(name);
+                    default -> throw new AssertionError(service + " has an ACL on " + acl.get("resource"));
+                }
+            }
+            assertThat(reads).as("topics %s may read", service).isEqualTo(manifests.topicsConsumedBy(service));
+            assertThat(writes).as("topics %s may write", service).isEqualTo(manifests.topicsWrittenBy(service));
+            assertThat(groups).as("consumer groups of %s", service).isEqualTo(manifests.consumerGroupsOf(service));
+        }
+    }
+
+    @Test
+    void shouldConnectEachServiceToKafkaWithItsOwnCredentialsInProduction() {
+        for (String service : Manifests.SERVICES) {
+            Map<String, Object> settings = new java.util.HashMap<>();
+            manifests.prod("ConfigMap", service + "-config").forEach(c -> settings.putAll(asMap(c.get("data"))));
+            assertThat(settings).as("Kafka settings of %s", service)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "district-kafka-kafka-bootstrap:9093")
+                    .containsKey("KAFKA_SSL_TRUSTSTORE_LOCATION");
+            List<Map<String, Object>> containers = manifests.prod("Deployment", service).stream()
+                    .flatMap(d -> asList(get(d, "spec", "template", "spec", "containers")).stream()).map(Manifests::asMap).toList();
+            assertThat(containers).as("the %s container gets its KafkaUser's login", service)
+                    .flatExtracting(c -> asList(c.get("env")))
+                    .anyMatch(e -> "KAFKA_SASL_JAAS_CONFIG".equals(asMap(e).get("name"))
+                            && service.equals(get(asMap(e), "valueFrom", "secretKeyRef", "name"))
+                            && "sasl.jaas.config".equals(get(asMap(e), "valueFrom", "secretKeyRef", "key")));
+            assertThat(containers).flatExtracting(c -> asList(c.get("volumeMounts")))
+                    .anyMatch(m -> settings.get("KAFKA_SSL_TRUSTSTORE_LOCATION").toString().startsWith(asMap(m).get("mountPath").toString()));
+        }
+    }
+
+    @Test
+    void shouldLetOnlyEachServiceReachItsDatabaseInProduction() {
+        List<Map<String, Object>> policies = manifests.kubernetesDocuments().stream()
+                .filter(e -> e.getKey().startsWith(manifests.repository.resolve("deploy/k8s/overlays/prod")))
+                .map(Map.Entry::getValue).filter(d -> "NetworkPolicy".equals(d.get("kind"))).toList();
+        for (String service : Manifests.SERVICES) {
+            String database = service.replace("-service", "-db");
+            List<Map<String, Object>> guarding = policies.stream()
+                    .filter(p -> database.equals(get(p, "spec", "podSelector", "matchLabels", "cnpg.io/cluster"))).toList();
+            assertThat(guarding).as("a NetworkPolicy guards %s", database).isNotEmpty();
+            Set<Object> apps = new HashSet<>();
+            for (Map<String, Object> policy : guarding) {
+                assertThat(asList(get(policy, "spec", "policyTypes"))).contains("Ingress");
+                for (Object rule : asList(get(policy, "spec", "ingress"))) {
+                    assertThat(asList(asMap(rule).get("from"))).as("every ingress rule of %s names who", database).isNotEmpty();
+                    for (Object from : asList(asMap(rule).get("from"))) {
+                        Object app = get(asMap(from), "podSelector", "matchLabels", "app.kubernetes.io/name");
+                        if (app != null) {
+                            apps.add(app);
+                        }
+                    }
+                }
+            }
+            assertThat(apps).as("services that reach %s", database).containsExactly(service);
+        }
+        String prod = Manifests.read(manifests.repository.resolve("deploy/k8s/overlays/prod/kustomization.yaml"));
+        assertThat(prod).contains("network-policies.yaml").contains("kafka-users.yaml").contains("kafka-clients.yaml");
+    }
+
+    private static Map<String, Object> single(List<Map<String, Object>> documents) {
+        assertThat(documents).hasSize(1);
+        return documents.get(0);
     }
 
     private Map<String, Object> container(String service) {

@@ -53,6 +53,45 @@ final class Manifests {
                 .findFirst().orElseThrow(() -> new AssertionError("No " + kind + " named " + name + " in deploy/k8s/base"));
     }
 
+    /** Every document of a kind and name in the production overlay (resources and patches). */
+    List<Map<String, Object>> prod(String kind, String name) {
+        return kubernetesDocuments().stream()
+                .filter(e -> e.getKey().startsWith(repository.resolve("deploy/k8s/overlays/prod")))
+                .map(Map.Entry::getValue)
+                .filter(d -> kind.equals(d.get("kind")) && name.equals(get(d, "metadata", "name")))
+                .toList();
+    }
+
+    /** Topics the service consumes (its incoming channels). */
+    java.util.Set<String> topicsConsumedBy(String service) {
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        applicationProperties(service).forEach((key, value) -> {
+            String k = key.toString();
+            if (k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic") && !k.endsWith(".dead-letter-queue.topic")) {
+                topics.add(value.toString());
+            }
+        });
+        return topics;
+    }
+
+    /** Topics the service writes: what it names but does not consume (its outbox topics), and its dead-letter topic. */
+    java.util.Set<String> topicsWrittenBy(String service) {
+        java.util.Set<String> topics = new java.util.TreeSet<>(topicsUsedBy(service));
+        topics.removeAll(topicsConsumedBy(service));
+        return topics;
+    }
+
+    /** The consumer groups of the service's incoming channels. */
+    java.util.Set<String> consumerGroupsOf(String service) {
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        applicationProperties(service).forEach((key, value) -> {
+            if (key.toString().startsWith("mp.messaging.incoming.") && key.toString().endsWith(".group.id")) {
+                groups.add(value.toString());
+            }
+        });
+        return groups;
+    }
+
     Map<String, Object> compose() {
         return asMap(yaml().load(read(repository.resolve("deploy/compose/docker-compose.yml"))));
     }
@@ -69,6 +108,17 @@ final class Manifests {
 
     int httpPort(String service) {
         return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
+    }
+
+    /** The production management interface's port (health and metrics), or -1 when the service has none. */
+    int managementPort(String service) {
+        Properties properties = applicationProperties(service);
+        if (!"true".equals(properties.getProperty("%prod.quarkus.management.enabled"))) {
+            return -1;
+        }
+        String port = properties.getProperty("%prod.quarkus.management.port", "9000");
+        Matcher m = ENV_REFERENCE.matcher(port);
+        return Integer.parseInt(m.matches() && m.group(2) != null ? m.group(2).substring(1) : port);
     }
 
     /** Environment variables the service reads in production; required ones have no default. */

@@ -15,20 +15,15 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.studioresidency.pairing.rest.problem.Problem;
 import org.studioresidency.pairing.security.Roles;
-import org.studioresidency.pairing.service.PairingException;
 import org.studioresidency.pairing.service.imports.DemographicsImport;
 import org.studioresidency.pairing.service.imports.ImportReport;
 import org.studioresidency.pairing.service.imports.OneRosterImport;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Set;
 
 @Path("/imports")
 @Tag(name = "Imports", description = "Bulk upsert of the directory from the district's rostering exports")
@@ -37,9 +32,6 @@ import java.util.zip.ZipInputStream;
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ImportResource {
-
-    /** A zip of a OneRoster export is small; this bounds what one upload can make us read into memory. */
-    private static final long MAX_ZIP_ENTRY_BYTES = 50L * 1024 * 1024;
 
     private final OneRosterImport oneRoster;
     private final DemographicsImport demographics;
@@ -60,8 +52,9 @@ public class ImportResource {
     public ImportReport importOneRoster(@RestForm("orgs") FileUpload orgs, @RestForm("users") FileUpload users,
                                         @RestForm("roles") FileUpload roles, @RestForm("bundle") FileUpload bundle) {
         if (bundle != null) {
-            Map<String, byte[]> files = unzip(bundle);
-            return oneRoster.run(stream(files.get("orgs.csv")), stream(files.get("users.csv")), stream(files.get("roles.csv")));
+            try (ZipBundle files = ZipBundle.extract(bundle.uploadedFile(), Set.of("orgs.csv", "users.csv", "roles.csv"), "bundle")) {
+                return oneRoster.run(files.open("orgs.csv"), files.open("users.csv"), files.open("roles.csv"));
+            }
         }
         return oneRoster.run(open(orgs), open(users), open(roles));
     }
@@ -90,29 +83,5 @@ public class ImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static InputStream stream(byte[] content) {
-        return content == null ? null : new ByteArrayInputStream(content);
-    }
-
-    private static Map<String, byte[]> unzip(FileUpload bundle) {
-        Map<String, byte[]> files = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle.uploadedFile()))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (!entry.isDirectory() && name.endsWith(".csv")) {
-                    byte[] content = zip.readNBytes((int) MAX_ZIP_ENTRY_BYTES + 1);
-                    if (content.length > MAX_ZIP_ENTRY_BYTES) {
-                        throw new PairingException.InvalidField("bundle", name + " is larger than 50 MB");
-                    }
-                    files.put(name, content);
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new PairingException.InvalidField("bundle", "is not a readable zip file");
-        }
-        return files;
     }
 }

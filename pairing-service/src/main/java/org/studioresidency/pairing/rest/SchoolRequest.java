@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.rest;
 
+import org.studioresidency.pairing.service.PlainText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +21,9 @@ import java.util.UUID;
          "raceEthnicity": {"latino": 40, "asianPacificIslander": 24, "black": 16, "white": 19, "multiracial": 1},
          "supervisingLeaderId": null}""")
 public record SchoolRequest(
-        @NotBlank @Size(max = 64) String externalId,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 300) String address,
+        @NotBlank @PlainText @Size(max = 64) String externalId,
+        @NotBlank @PlainText @Size(max = 200) String name,
+        @PlainText @Size(max = 300) String address,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Pattern(regexp = "(PK|TK|K|[1-9]|1[0-2])-(K|[1-9]|1[0-2])", message = "must look like K-5 or PK-6") String gradeSpan,
@@ -32,7 +33,7 @@ public record SchoolRequest(
         @DecimalMin(value = "0", message = "must be between 0 and 100") @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal readingProficiencyPercent,
         @PositiveOrZero Integer homeLanguages,
         @Schema(description = "Share per race/ethnicity group in percent; each 0-100, summing to 100 within 1 point")
-        Map<@NotBlank @Size(max = 64) String, BigDecimal> raceEthnicity,
+        Map<@NotBlank @PlainText @Size(max = 64) String, BigDecimal> raceEthnicity,
         UUID supervisingLeaderId) {
 
     SchoolData toData() {

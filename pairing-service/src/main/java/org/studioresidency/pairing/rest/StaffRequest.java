@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.rest;
 
+import org.studioresidency.pairing.service.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,9 +19,9 @@ import java.util.UUID;
         {"externalId": "T-1002", "name": "Grace Chen", "email": "gchen@district.example", "role": "TEACHER",
          "schoolId": "0b7f5a52-0d4e-4a8a-8f0e-1f3e5b7c9a01", "grades": ["2", "3"], "active": true}""")
 public record StaffRequest(
-        @NotBlank @Size(max = 64) String externalId,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) String email,
+        @NotBlank @PlainText @Size(max = 64) String externalId,
+        @NotBlank @PlainText @Size(max = 200) String name,
+        @NotBlank @PlainText @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) String email,
         @NotNull StaffRole role,
         UUID schoolId,
         @Pattern(regexp = "PK|TK|K|[1-9]|1[0-2]", message = "must be PK, TK, K or 1 to 12") String grade,

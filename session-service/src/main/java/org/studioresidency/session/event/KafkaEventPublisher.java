@@ -7,11 +7,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.studioresidency.session.domain.OutboxEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,31 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class KafkaEventPublisher {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private volatile KafkaProducer<String, String> producer;
 
-    KafkaEventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * {@code kafka}: every {@code kafka.*} setting (and {@code KAFKA_*} variable) as Quarkus hands it to the Kafka
+     * channels: bootstrap servers and the security settings (security.protocol, ssl.truststore.*, sasl.mechanism,
+     * sasl.jaas.config), so the relay connects exactly as the consumers do.
+     */
+    KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** The producer's settings: the shared client settings, then what the outbox relay needs, which nothing overrides. */
+    static Map<String, Object> producerConfig(Map<String, Object> kafka, String clientId) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.keySet().retainAll(ProducerConfig.configNames());
+        config.putAll(Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId));
+        return config;
     }
 
     /** Returns once the broker has acknowledged every event, or throws. */
@@ -49,16 +70,7 @@ public class KafkaEventPublisher {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
-                            ProducerConfig.LINGER_MS_CONFIG, 5,
-                            ProducerConfig.CLIENT_ID_CONFIG, "session-service-outbox"),
-                            new StringSerializer(), new StringSerializer());
+                    producer = new KafkaProducer<>(producerConfig(kafka, "session-service-outbox"), new StringSerializer(), new StringSerializer());
                 }
             }
         }

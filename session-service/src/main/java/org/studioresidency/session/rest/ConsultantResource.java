@@ -1,5 +1,6 @@
 package org.studioresidency.session.rest;
 
+import org.studioresidency.session.service.PlainText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,7 +43,7 @@ public class ConsultantResource {
             + " the consultant does not work; a date inside contractedDays is a vacation (contracted, not worked)", example = """
             {"name": "Dr. Helen Ward", "maxSessionsPerWeek": 2,
              "contractedDays": ["2026-10-06", "2026-10-13", "2026-10-20"], "unavailableDates": ["2026-10-13"]}""")
-    public record ConsultantTerms(UUID staffId, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
+    public record ConsultantTerms(UUID staffId, @PlainText @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
                                   @NotNull @Size(max = 400) Set<@NotNull LocalDate> contractedDays,
                                   @NotNull @Size(max = 400) Set<@NotNull LocalDate> unavailableDates) {
     }
@@ -52,7 +53,7 @@ public class ConsultantResource {
              "contractedDays": ["2026-10-06", "2026-10-13"], "unavailableDates": ["2026-10-13"]}""")
     public record BulkConsultantTerms(@NotNull UUID staffId,
                                       @Schema(description = "The version read (GET /consultants); required once the consultant's terms were set")
-                                      Long version, @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
+                                      Long version, @PlainText @Size(max = 200) String name, @Min(1) @Max(10) int maxSessionsPerWeek,
                                       @NotNull @Size(max = 400) Set<@NotNull LocalDate> contractedDays,
                                       @NotNull @Size(max = 400) Set<@NotNull LocalDate> unavailableDates) {
     }

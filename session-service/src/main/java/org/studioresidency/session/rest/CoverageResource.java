@@ -96,9 +96,9 @@ public class CoverageResource {
         StringBuilder csv = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(EXPORT_HEADER).get())) {
             for (CoverageRequest r : jobs) {
-                printer.printRecord(r.id, r.staffId, r.teacherName, r.teacherEmail, r.schoolId, r.date, r.halfDay,
+                printer.printRecord(SafeCsv.cells(r.id, r.staffId, r.teacherName, r.teacherEmail, r.schoolId, r.date, r.halfDay,
                         settings.startOf(r.halfDay), settings.endOf(r.halfDay), HrCallbacks.HALF_DAY_UNITS.toPlainString(),
-                        config.reasonCode(), r.status, r.hrJobId);
+                        config.reasonCode(), r.status, r.hrJobId));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -69,14 +69,14 @@ public class SessionRecordResource {
     public record Agenda(@NotBlank @Size(max = 4000) String agenda) {
     }
 
-    public record Held(@NotNull @Valid List<SessionRecordService.Presence> attendance) {
+    public record Held(@NotNull List<SessionRecordService.@NotNull @Valid Presence> attendance) {
     }
 
     public record NextStepRequest(@NotBlank @Size(max = 1000) String description, @NotNull UUID ownerStaffId, @NotNull LocalDate dueDate) {
     }
 
     public record SummaryRequest(@NotNull Focus focus, @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String demonstrated,
-                                 @Size(max = 8000) String notes, @NotNull List<@Valid NextStepRequest> nextSteps) {
+                                 @Size(max = 8000) String notes, @NotNull List<@NotNull @Valid NextStepRequest> nextSteps) {
     }
 
     public record EvaluationRequest(@NotNull UUID staffId, @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {

@@ -41,8 +41,8 @@ import java.util.Set;
 public class SettingsResource {
 
     public record Settings(@Min(1) @Max(40) int sessionsPerPairing, @Min(0) @Max(120) int minDaysBetweenSessions,
-                           @Min(0) int dailySubstituteCap, @NotNull Set<String> substituteTeamRoles,
-                           @NotNull Set<DayOfWeek> preferredWeekdays, @NotNull LocalTime amStart, @NotNull LocalTime amEnd,
+                           @Min(0) int dailySubstituteCap, @NotNull Set<@NotNull String> substituteTeamRoles,
+                           @NotNull Set<@NotNull DayOfWeek> preferredWeekdays, @NotNull LocalTime amStart, @NotNull LocalTime amEnd,
                            @NotNull LocalTime pmStart, @NotNull LocalTime pmEnd, @NotBlank String timeZone, long version) {
 
         static Settings of(DistrictSetting s) {

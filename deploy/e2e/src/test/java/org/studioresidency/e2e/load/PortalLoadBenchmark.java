@@ -41,7 +41,7 @@ class PortalLoadBenchmark {
             List<OpenLoopLoad.Result> results = new ArrayList<>();
             for (int rate : RATES) {
                 results.add(load.run("bare Quarkus: GET /q/health/live (pairing-service)", rate, STEP,
-                        i -> OpenLoopLoad.get(pairing + "/q/health/live", admin)));
+                        i -> OpenLoopLoad.get(stack.managementUrl("pairing-service") + "/q/health/live", admin)));
                 results.add(load.run("a pairing with its team: GET /pairings/{id}", rate, STEP,
                         i -> OpenLoopLoad.get(pairing + "/pairings/" + district.pairingIds.get(i % district.pairingIds.size()), admin)));
                 results.add(load.run("sessions of a school (principal): GET /sessions?schoolYearId=", rate, STEP,

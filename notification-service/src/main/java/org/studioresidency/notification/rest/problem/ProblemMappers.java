@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String UNAUTHENTICATED = "A valid bearer token is required. Sign in through the district portal, or for the local stack run "
+            + "deploy/local/run --token district-admin.";
     private static final String TYPE_BASE = "https://studio-residency.district/problems/";
 
     @ServerExceptionMapper
@@ -62,6 +64,9 @@ public class ProblemMappers {
             message = "must be a valid " + readableType(invalid.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (duplicateKey(e) != null) {
+            field = duplicateKey(e);
+            message = "is given more than once";
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             message = "has the wrong type";
         } else {
@@ -77,8 +82,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(Exception e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(type("unauthenticated"), "Unauthenticated", 401,
-                        "A valid bearer token is required. Sign in through the district portal, or for the local stack run "
-                                + "deploy/local/run --token district-admin.", instance(uri), null, null)))
+                        UNAUTHENTICATED, instance(uri), null, null)))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
@@ -106,13 +110,25 @@ public class ProblemMappers {
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "Error" : info.getReasonPhrase();
         String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath() + ". The OpenAPI document at /q/openapi lists every path.";
-            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 404 -> "No resource at " + uri.getRequestUri().getRawPath() + ". The OpenAPI document at /q/openapi lists every path.";
+            case 405 -> "This method is not allowed on " + uri.getRequestUri().getRawPath() + ".";
             case 406 -> "This resource answers in application/json only.";
             case 415 -> "Send the body as application/json.";
             default -> title + ".";
         };
         return respond(new Problem(type(slug(title)), title, status, detail, instance(uri), null, null));
+    }
+
+    /**
+     * Reading the request body failed: it ended early or its multipart structure is broken. Nothing in a resource
+     * does I/O of its own that could throw this, so it is the client's body, not our fault.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        LOG.debugf("Unreadable request body on %s: %s", uri.getRequestUri().getRawPath(), e.getMessage());
+        return respond(new Problem(type("unreadable-body"), "Unreadable request body", 400,
+                "The request body could not be read: it ended early or is not well-formed multipart/form-data.", instance(uri), null,
+                List.of(new Problem.FieldError("body", "is truncated or not well-formed"))));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -146,7 +162,7 @@ public class ProblemMappers {
             if (node.getIndex() != null && field.length() > 0) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
                 field.append(field.length() > 0 ? "." : "").append(node.getName());
             }
         }
@@ -161,6 +177,23 @@ public class ProblemMappers {
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
+        }
+        return path.length() > 0 ? path.toString() : null;
+    }
+
+    /** The path of a key the body gives twice (the parser's strict duplicate detection names only the key). */
+    private static String duplicateKey(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException parse) || e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Duplicate field") || parse.getProcessor() == null) {
+            return null;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = parse.getProcessor().getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            parts.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : c.getCurrentName());
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            path.append(path.length() > 0 && !part.startsWith("[") ? "." : "").append(part);
         }
         return path.length() > 0 ? path.toString() : null;
     }
@@ -185,6 +218,6 @@ public class ProblemMappers {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
     }
 }

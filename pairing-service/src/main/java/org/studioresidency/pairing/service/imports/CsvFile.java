@@ -21,6 +21,9 @@ record CsvFile(String name, List<String> header, List<CSVRecord> records) {
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false)
             .get();
 
+    /** What the UTF-8 decoder puts where the bytes are not UTF-8; never stored, the file is refused instead. */
+    private static final char NOT_UTF8 = '\uFFFD';
+
     static CsvFile read(String name, InputStream content, Set<String> requiredColumns) {
         try (Reader reader = new InputStreamReader(withoutBom(content), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
@@ -29,7 +32,22 @@ record CsvFile(String name, List<String> header, List<CSVRecord> records) {
             if (!missing.isEmpty()) {
                 throw new PairingException.InvalidField(name, "misses the column(s) " + String.join(", ", missing));
             }
-            return new CsvFile(name, header, new ArrayList<>(parser.getRecords()));
+            if (header.stream().anyMatch(h -> h.indexOf(NOT_UTF8) >= 0)) {
+                throw new PairingException.InvalidField(name, "row 1 (the header) is not UTF-8 text; save the file as UTF-8 and import it again");
+            }
+            List<CSVRecord> records = new ArrayList<>(parser.getRecords());
+            for (CSVRecord record : records) {
+                for (int column = 0; column < record.size(); column++) {
+                    if (record.get(column).indexOf(NOT_UTF8) >= 0) {
+                        throw new PairingException.InvalidField(name, "row " + line(record) + ", column "
+                                + (column < header.size() ? header.get(column) : String.valueOf(column + 1))
+                                + " is not UTF-8 text (a byte the file's encoding, perhaps Latin-1, wrote differently); save the file as UTF-8 and import it again");
+                    }
+                }
+            }
+            return new CsvFile(name, header, records);
+        } catch (PairingException e) {
+            throw e;
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new PairingException.InvalidField(name, "is not a readable CSV file with a header row");
         }

@@ -10,6 +10,7 @@ import org.studioresidency.pairing.repository.SchoolRepository;
 import org.studioresidency.pairing.repository.StaffRepository;
 import org.studioresidency.pairing.service.DirectoryService;
 import org.studioresidency.pairing.service.Grades;
+import org.studioresidency.pairing.service.PlainText;
 import org.studioresidency.pairing.service.SchoolData;
 import org.studioresidency.pairing.service.StaffData;
 import org.studioresidency.pairing.service.imports.ImportReport.Outcome;
@@ -106,6 +107,10 @@ public class OneRosterImport {
             plan.add(new Row(ORGS, line, id, Outcome.REJECTED, "name is empty"));
             return;
         }
+        if (!PlainText.Validator.isPlain(name) || !PlainText.Validator.isPlain(id)) {
+            rows.add(new Row(ORGS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "name ") + PlainText.MESSAGE));
+            return;
+        }
         Optional<School> existing = schools.findByExternalId(id);
         if (existing.isEmpty()) {
             plan.add(new Row(ORGS, line, id, Outcome.CREATED, null),
@@ -151,6 +156,10 @@ public class OneRosterImport {
         String email = CsvFile.value(record, "email");
         if (name.isEmpty()) {
             plan.add(new Row(USERS, line, id, Outcome.REJECTED, "givenName and familyName are empty"));
+            return;
+        }
+        if (!PlainText.Validator.isPlain(name) || !PlainText.Validator.isPlain(id)) {
+            rows.add(new Row(USERS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "givenName and familyName ") + PlainText.MESSAGE));
             return;
         }
         if (email == null || !EMAIL.matcher(email).matches()) {
