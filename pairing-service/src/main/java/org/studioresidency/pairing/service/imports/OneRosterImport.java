@@ -108,7 +108,7 @@ public class OneRosterImport {
             return;
         }
         if (!PlainText.Validator.isPlain(name) || !PlainText.Validator.isPlain(id)) {
-            rows.add(new Row(ORGS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "name ") + PlainText.MESSAGE));
+            plan.add(new Row(ORGS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "name ") + PlainText.MESSAGE));
             return;
         }
         Optional<School> existing = schools.findByExternalId(id);
@@ -159,7 +159,7 @@ public class OneRosterImport {
             return;
         }
         if (!PlainText.Validator.isPlain(name) || !PlainText.Validator.isPlain(id)) {
-            rows.add(new Row(USERS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "givenName and familyName ") + PlainText.MESSAGE));
+            plan.add(new Row(USERS, line, id, Outcome.REJECTED, (PlainText.Validator.isPlain(name) ? "sourcedId " : "givenName and familyName ") + PlainText.MESSAGE));
             return;
         }
         if (email == null || !EMAIL.matcher(email).matches()) {
