@@ -70,7 +70,9 @@ class BadInputTest {
 
     @Test
     void shouldAnswerAnOversizedWebhookWithAProblem() {
-        byte[] body = new byte[12 * 1024 * 1024];
+        long limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class).asLongValue();
+        byte[] body = new byte[(int) limit + 1024 * 1024];
         java.util.Arrays.fill(body, (byte) ' ');
 
         given().contentType(ContentType.JSON).body(body).post("/hr/callbacks")

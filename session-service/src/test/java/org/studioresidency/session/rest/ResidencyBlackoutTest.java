@@ -49,7 +49,7 @@ class ResidencyBlackoutTest {
     @Test
     void shouldRefuseAMoveOntoTheResidencySchoolsBlackoutNamingTheSchool() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"date\":\"" + BLACKED_OUT + "\",\"halfDay\":\"PM\"}")
-                .put("/sessions/" + second + "/slot")
+                .header("If-Match", org.studioresidency.session.IfMatch.session(second)).put("/sessions/" + second + "/slot")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("errors.message", hasItem(containsString(
                         "Residency of Garfield Elementary (residency school) has blacked out " + BLACKED_OUT + " (Lincoln state reading test)")))
