@@ -11,6 +11,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CoverageEvents {
 
+    /** {@code email} is always null (least data: no consumer writes to teachers); the field stays for v1 readers. */
     public record Teacher(UUID staffId, String name, String email, UUID schoolId) {
     }
 
@@ -55,7 +56,7 @@ public class CoverageEvents {
 
     public static CoverageState state(CoverageRequest r) {
         return new CoverageState(r.id, r.sessionId, r.pairingId, r.date, r.halfDay,
-                new Teacher(r.staffId, r.teacherName, r.teacherEmail, r.schoolId), r.status.name(),
+                new Teacher(r.staffId, r.teacherName, null, r.schoolId), r.status.name(),
                 r.substituteId == null && r.substituteName == null ? null : new Substitute(r.substituteId, r.substituteName));
     }
 

@@ -167,11 +167,18 @@ public class SessionEvents {
         return new SessionState(session.id, session.pairingId, session.schoolYearId, session.number, session.date, session.halfDay,
                 startsAt, endsAt, session.status.name(), new SchoolName(pairing.studioSchoolId, pairing.studioSchoolName),
                 pairing.residencySchools.stream().map(s -> new SchoolName(s.schoolId, s.name)).toList(),
-                pairing.consultant().map(c -> new ConsultantRef(c.staffId, c.name, c.email)).orElse(null),
+                pairing.consultant().map(c -> new ConsultantRef(c.staffId, c.name, null)).orElse(null),
                 pairing.team.stream().map(SessionEvents::member).toList(), session.icsUid(), session.icsSequence);
     }
 
+    /**
+     * Least data: an email travels only for the people emails are sent to (principals and the central-office leader,
+     * deploy/EVENTS.md); everyone else is named, not addressed.
+     */
     private static Member member(TeamMember m) {
-        return new Member(m.staffId, m.name, m.email, m.role, m.schoolId, m.teamRole);
+        return new Member(m.staffId, m.name, EMAILED_TEAM_ROLES.contains(m.teamRole) ? m.email : null, m.role, m.schoolId, m.teamRole);
     }
+
+    /** The team roles notification-service writes to when the directory has not told it their address yet. */
+    private static final java.util.Set<String> EMAILED_TEAM_ROLES = java.util.Set.of("PRINCIPAL", "ASSISTANT_PRINCIPAL", "CENTRAL_OFFICE_LEADER");
 }
