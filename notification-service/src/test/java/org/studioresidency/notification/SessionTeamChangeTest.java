@@ -43,9 +43,9 @@ class SessionTeamChangeTest {
                 readableAddresses(district.sessionEvent(SessionEvents.TEAM_CHANGED, date, 0)), newPrincipal, 3));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> emailsOf(district.session).contains(newPrincipal));
-        assertThat(emailsOf(district.session)).doesNotContain(formerPrincipal)
-                .contains("rdiaz-" + district.tag + "@district.example")
-                .doesNotContain("bcarter-" + district.tag + "@district.example");
+        assertThat(emailsOf(district.session)).doesNotContain(formerPrincipal);
+        // Teachers travel without an address (least data), so the team is checked by name.
+        assertThat(namesOf(district.session)).contains("Rosa Diaz").doesNotContain("Ben Carter");
 
         reminders.recordDue(today);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reminders(newPrincipal)).hasSize(1));
@@ -73,7 +73,9 @@ class SessionTeamChangeTest {
     /** Participants' addresses without "+", which the test mail server's address query cannot take. */
     private static ObjectNode readableAddresses(ObjectNode event) {
         for (JsonNode member : event.get("data").get("session").get("participants")) {
-            ((ObjectNode) member).put("email", member.get("email").asText().replace('+', '-'));
+            if (member.hasNonNull("email")) {
+                ((ObjectNode) member).put("email", member.get("email").asText().replace('+', '-'));
+            }
         }
         return event;
     }
@@ -93,6 +95,11 @@ class SessionTeamChangeTest {
     private List<String> emailsOf(UUID sessionId) {
         return QuarkusTransaction.requiringNew().call(() -> sessions.findByIdOptional(sessionId)
                 .map(s -> s.participants.stream().map((PairingMember m) -> m.email).toList()).orElse(List.of()));
+    }
+
+    private List<String> namesOf(UUID sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> sessions.findByIdOptional(sessionId)
+                .map(s -> s.participants.stream().map((PairingMember m) -> m.name).toList()).orElse(List.of()));
     }
 
     private static List<JsonNode> reminders(String address) {
