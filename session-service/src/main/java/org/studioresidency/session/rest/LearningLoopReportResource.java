@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.studioresidency.session.report.LearningLoopCsv;
+import org.studioresidency.session.report.LearningLoopHtml;
 import org.studioresidency.session.report.LearningLoopReport;
 import org.studioresidency.session.report.LearningLoopReports;
 import org.studioresidency.session.rest.problem.Problem;
@@ -62,6 +63,16 @@ public class LearningLoopReportResource {
     public Response export(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
         return Response.ok(LearningLoopCsv.write(reports.report(schoolYearId, onlySchool())), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"learning-loop-" + schoolYearId + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/page")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "getLearningLoopReportPage", summary = "The same figures as an HTML page with SVG charts and links to the sessions behind them")
+    @APIResponse(responseCode = "200", description = "HTML; every figure carries its JSON path and value (data-figure, data-value)")
+    public Response page(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
+        return Response.ok(LearningLoopHtml.write(reports.report(schoolYearId, onlySchool())), "text/html; charset=UTF-8").build();
     }
 
     private Optional<UUID> onlySchool() {

@@ -221,6 +221,27 @@ class LearningLoopReportTest {
     }
 
     @Test
+    void shouldRenderAPageWhoseEveryFigureEqualsTheJson() throws Exception {
+        JsonPath report = report(ADMIN);
+        String page = given().auth().oauth2(ADMIN).get("/reports/learning-loop/page?schoolYearId=" + district.schoolYearId)
+                .then().statusCode(200).contentType("text/html").extract().asString();
+        // Well-formed (HTML written as XML), so the SVG charts are well-formed too.
+        javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertThat(xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(page.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getElementsByTagName("svg").getLength()).isGreaterThan(0);
+        java.util.regex.Matcher figure = java.util.regex.Pattern.compile("data-figure=\"([^\"]+)\" data-value=\"([^\"]*)\"").matcher(page);
+        int figures = 0;
+        while (figure.find()) {
+            Object json = report.get(figure.group(1));
+            assertThat(figure.group(2)).as(figure.group(1)).isEqualTo(json == null ? "" : json.toString());
+            figures++;
+        }
+        assertThat(figures).isGreaterThan(200);
+        assertThat(page).contains("href=\"/sessions/" + a.sessions().get(4) + "/record\"");
+    }
+
+    @Test
     void shouldMarkAPersonsFirstPublicDemonstrationAndKeepEachStepsHistoryWithItsEvidence() {
         given().auth().oauth2(ADMIN).get("/sessions/" + a.sessions().get(2) + "/learning-activity").then().statusCode(200)
                 .body("problemPresentedBy", org.hamcrest.Matchers.equalTo("HOST_TEAM"))
