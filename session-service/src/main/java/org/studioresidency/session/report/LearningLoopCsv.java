@@ -24,12 +24,19 @@ public final class LearningLoopCsv {
         StringBuilder csv = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (List<Object> row : rows(report)) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(LearningLoopCsv::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return csv.toString();
+    }
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    static Object cell(Object value) {
+        String text = value.toString();
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     static List<List<Object>> rows(LearningLoopReport report) {

@@ -187,7 +187,7 @@ public final class LearningLoopHtml {
                 .append(value == null ? "-" : String.format(Locale.ROOT, "%.1f%%", value * 100)).append("</td>");
     }
 
-    private static final int W = 520;
+    private static final int W = 640;
     private static final int H = 160;
 
     /** Values 0..1 as a line with points; a missing value leaves a gap. */
@@ -198,11 +198,12 @@ public final class LearningLoopHtml {
         h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H + 30).append("\" role=\"img\">")
                 .append("<line x1=\"40\" y1=\"").append(H).append("\" x2=\"").append(W).append("\" y2=\"").append(H).append("\" stroke=\"#999\"/>")
                 .append("<text x=\"0\" y=\"14\" font-size=\"11\">100%</text><text x=\"0\" y=\"").append(H).append("\" font-size=\"11\">0%</text>");
-        double step = (W - 60.0) / Math.max(1, labels.size() - 1);
+        double step = (W - 100.0) / Math.max(1, labels.size() - 1);
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
             double x = 50 + i * step;
-            h.append("<text x=\"").append(fmt(x - 20)).append("\" y=\"").append(H + 20).append("\" font-size=\"11\">").append(esc(labels.get(i))).append("</text>");
+            h.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H + 20).append("\" font-size=\"11\" text-anchor=\"middle\">")
+                    .append(esc(labels.get(i))).append("</text>");
             Double v = values.get(i);
             if (v != null) {
                 double y = H - v * (H - 10);
@@ -233,7 +234,8 @@ public final class LearningLoopHtml {
                     .append("\" height=\"").append(fmt(height)).append("\" fill=\"#2a6f97\"/>")
                     .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(H - height - 3)).append("\" font-size=\"11\">")
                     .append(values.get(i) == null ? "-" : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.00$", "")).append("</text>")
-                    .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H + 20).append("\" font-size=\"10\">").append(esc(labels.get(i))).append("</text>");
+                    .append("<text x=\"").append(fmt(x + width * 0.35)).append("\" y=\"").append(H + 20).append("\" font-size=\"9\" text-anchor=\"middle\">")
+                    .append(esc(labels.get(i).replace('_', ' '))).append("</text>");
         }
         h.append("</svg>\n");
     }

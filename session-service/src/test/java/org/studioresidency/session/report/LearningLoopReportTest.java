@@ -239,6 +239,8 @@ class LearningLoopReportTest {
         }
         assertThat(figures).isGreaterThan(200);
         assertThat(page).contains("href=\"/sessions/" + a.sessions().get(4) + "/record\"");
+        // Kept for the documented headless-browser check (README, "The learning-loop report").
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "learning-loop-report.html"), page);
     }
 
     @Test
