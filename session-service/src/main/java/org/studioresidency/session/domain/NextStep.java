@@ -26,8 +26,20 @@ public class NextStep extends PanacheEntityBase {
         }
     }
 
+    /** What kind of try-on commitment it is. */
+    public enum Kind {
+        TRY_IN_CLASSROOM, PLAN_OR_COTEACH_WITH_COACH, STUDY_A_TEXT, BRING_EVIDENCE, LEADERSHIP_ACTION
+    }
+
     @Id
     public UUID id;
+
+    /** Null for steps recorded before next steps had kinds. */
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    /** A short note of what was tried and seen, given when the step was closed; null while open. */
+    public String evidence;
 
     @Column(name = "session_id")
     public UUID sessionId;
@@ -71,7 +83,14 @@ public class NextStep extends PanacheEntityBase {
 
     /** A step agreed at a session: open until its owner's school or the district office closes it. */
     public static NextStep opened(UUID sessionId, String description, UUID ownerStaffId, String ownerName, UUID ownerSchoolId, LocalDate dueDate) {
+        return opened(sessionId, null, description, ownerStaffId, ownerName, ownerSchoolId, dueDate);
+    }
+
+    /** A try-on commitment of a kind. */
+    public static NextStep opened(UUID sessionId, Kind kind, String description, UUID ownerStaffId, String ownerName, UUID ownerSchoolId,
+                                  LocalDate dueDate) {
         NextStep step = new NextStep();
+        step.kind = kind;
         step.id = UUID.randomUUID();
         step.sessionId = sessionId;
         step.description = description;
@@ -84,19 +103,36 @@ public class NextStep extends PanacheEntityBase {
     }
 
     /** What a status change did; null from {@link #changeStatus} when the status was already that. */
-    public record StatusChanged(Status previous, Status current, String by, java.time.OffsetDateTime at) {
+    public record StatusChanged(Status previous, Status current, String by, java.time.OffsetDateTime at, String evidence) {
+    }
+
+    /** A step given evidence must be closed by the change: evidence is what was tried and seen when it was done or dropped. */
+    public static boolean acceptsEvidence(Status next, String evidence) {
+        return evidence == null || next.closed();
     }
 
     /** Opens, starts, closes (done or dropped) or reopens the step; closing sets {@code closedAt}, reopening clears it. */
     public StatusChanged changeStatus(Status next, String by, java.time.OffsetDateTime now) {
+        return changeStatus(next, null, by, now);
+    }
+
+    /**
+     * As {@link #changeStatus(Status, String, java.time.OffsetDateTime)}, keeping the evidence note given on closing (reopening
+     * clears it). A note given for a step already closed replaces its note without a status change (null is returned).
+     */
+    public StatusChanged changeStatus(Status next, String evidenceNote, String by, java.time.OffsetDateTime now) {
         if (next == status) {
+            if (evidenceNote != null) {
+                evidence = evidenceNote;
+            }
             return null;
         }
         Status previous = status;
         status = next;
         closedAt = next.closed() ? now : null;
+        evidence = next.closed() ? evidenceNote : null;
         statusChangedAt = now;
         statusChangedBy = by;
-        return new StatusChanged(previous, next, by, now);
+        return new StatusChanged(previous, next, by, now, evidenceNote);
     }
 }

@@ -73,6 +73,29 @@ public class Session extends PanacheEntityBase {
 
     public String notes;
 
+    /** Who presented the problem of practice: the host team or a residency team (with its school). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "problem_presented_by")
+    public ProblemPresenter problemPresentedBy;
+
+    @Column(name = "problem_presented_by_school_id")
+    public UUID problemPresentedBySchoolId;
+
+    @Column(name = "debrief_led_by_staff_id")
+    public UUID debriefLedByStaffId;
+
+    /** When the public learning activity (presenter, demonstrations, debrief) was last recorded; null when never. */
+    @Column(name = "learning_activity_recorded_at")
+    public OffsetDateTime learningActivityRecordedAt;
+
+    /** Who recorded the pre-visit plan (the token's subject) and as whom: a principal or the district office. */
+    @Column(name = "pre_visit_plan_recorded_by")
+    public String preVisitPlanRecordedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pre_visit_plan_recorded_as")
+    public PlanRecorder preVisitPlanRecordedAs;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -178,12 +201,24 @@ public class Session extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** The principals' agreed focus and plan before the visit. */
-    public void planVisit(Focus focus, String problemOfPractice, String plan, OffsetDateTime now) {
+    /** The principals' agreed focus and plan before the visit, with who recorded it (building ownership). */
+    public void planVisit(Focus focus, String problemOfPractice, String plan, String recordedBy, PlanRecorder recordedAs, OffsetDateTime now) {
         require(status != SessionStatus.CANCELLED, "it is cancelled");
         this.focus = focus;
         this.problemOfPractice = problemOfPractice;
         this.preVisitPlan = plan;
+        this.preVisitPlanRecordedBy = recordedBy;
+        this.preVisitPlanRecordedAs = recordedAs;
+        updatedAt = now;
+    }
+
+    /** Who presented the problem of practice and who led the debrief at a session that took place. */
+    public void recordLearningActivity(ProblemPresenter presentedBy, UUID presentingSchoolId, UUID debriefLeader, OffsetDateTime now) {
+        require(status == SessionStatus.HELD || status == SessionStatus.SUMMARISED, "only a held session has a learning activity to record");
+        this.problemPresentedBy = presentedBy;
+        this.problemPresentedBySchoolId = presentingSchoolId;
+        this.debriefLedByStaffId = debriefLeader;
+        this.learningActivityRecordedAt = now;
         updatedAt = now;
     }
 

@@ -53,8 +53,9 @@ public class SessionEvents {
     public record ChangedBy(String subject, String role) {
     }
 
+    /** {@code kind} (null for steps without one) and {@code evidence} (null unless given on closing) are optional additions. */
     public record NextStepStatusChanged(SessionState session, NextStepState nextStep, String previousStatus, ChangedBy changedBy,
-                                        OffsetDateTime changedAt) {
+                                        OffsetDateTime changedAt, String kind, String evidence) {
     }
 
     public record TeamChanged(SessionState session, int teamVersion, List<Member> added, List<Member> removed) {
@@ -108,7 +109,8 @@ public class SessionEvents {
     public void nextStepStatusChanged(Session session, Pairing pairing, DistrictSetting settings, NextStep step,
                                       NextStep.StatusChanged change, String role) {
         record("district.session.next-step-status-changed.v1", session, new NextStepStatusChanged(state(session, pairing, settings),
-                nextStep(step), change.previous().name(), new ChangedBy(change.by(), role), change.at()));
+                nextStep(step), change.previous().name(), new ChangedBy(change.by(), role), change.at(),
+                step.kind == null ? null : step.kind.name(), change.evidence()));
     }
 
     public void teamChanged(Session session, Pairing pairing, DistrictSetting settings, List<TeamMember> added, List<TeamMember> removed) {

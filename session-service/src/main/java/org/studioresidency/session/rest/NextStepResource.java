@@ -35,7 +35,8 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "No such next step (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NextStepResource {
 
-    public record NextStepStatus(@NotNull NextStep.Status status) {
+    /** {@code evidence}: what was tried and seen, given when the step is closed (DONE or DROPPED). */
+    public record NextStepStatus(@NotNull NextStep.Status status, @jakarta.validation.constraints.Size(max = 1000) String evidence) {
     }
 
     private final SessionRecordService records;
@@ -67,8 +68,23 @@ public class NextStepResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull NextStepStatus body) {
         long expected = Versions.expected(ifMatch, "next step " + id);
-        NextStep step = records.updateNextStep(id, onlySchool(), body.status(), expected, user.subject(), user.roleName());
+        NextStep step = records.updateNextStep(id, onlySchool(), body.status(), body.evidence(), expected, user.subject(),
+                user.roleName());
         return Response.ok(SessionParts.NextStepResponse.of(step)).tag(Versions.etag(step.version)).build();
+    }
+
+    public record StatusChangeResponse(String previousStatus, String status, java.time.OffsetDateTime at, String bySubject, String byRole,
+                                       String evidence) {
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
+    @Operation(operationId = "getNextStepHistory", summary = "Every status change of a next step, oldest first: when, by whom, with the evidence given")
+    @APIResponse(responseCode = "200", description = "The status changes")
+    public java.util.List<StatusChangeResponse> history(@PathParam("id") UUID id) {
+        return records.nextStepHistory(id, onlySchool()).stream().map(c -> new StatusChangeResponse(c.previousStatus(), c.status(), c.at(),
+                c.bySubject(), c.byRole(), c.evidence())).toList();
     }
 
     private Optional<UUID> onlySchool() {

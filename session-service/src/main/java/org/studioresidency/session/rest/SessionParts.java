@@ -32,10 +32,11 @@ public final class SessionParts {
     }
 
     public record NextStepResponse(UUID nextStepId, UUID sessionId, String description, UUID ownerStaffId, String ownerName,
-                                   UUID ownerSchoolId, LocalDate dueDate, String status, OffsetDateTime closedAt, long version) {
+                                   UUID ownerSchoolId, LocalDate dueDate, String status, OffsetDateTime closedAt, long version,
+                                   String kind, String evidence) {
         static NextStepResponse of(NextStep s) {
             return new NextStepResponse(s.id, s.sessionId, s.description, s.ownerStaffId, s.ownerName, s.ownerSchoolId, s.dueDate,
-                    s.status.name(), s.closedAt, s.version);
+                    s.status.name(), s.closedAt, s.version, s.kind == null ? null : s.kind.name(), s.evidence);
         }
     }
 

@@ -72,7 +72,9 @@ public class SessionRecordResource {
     public record Held(@NotNull List<SessionRecordService.@NotNull @Valid Presence> attendance) {
     }
 
-    public record NextStepRequest(@NotBlank @Size(max = 1000) String description, @NotNull UUID ownerStaffId, @NotNull LocalDate dueDate) {
+    /** {@code kind}: what sort of try-on commitment it is (optional). */
+    public record NextStepRequest(@NotBlank @Size(max = 1000) String description, @NotNull UUID ownerStaffId, @NotNull LocalDate dueDate,
+                                  org.studioresidency.session.domain.NextStep.Kind kind) {
     }
 
     public record SummaryRequest(@NotNull Focus focus, @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String demonstrated,
@@ -114,7 +116,7 @@ public class SessionRecordResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response planVisit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PreVisitPlan body) {
         return RecordResponse.ok(records.planVisit(id, Versions.expected(ifMatch, "session " + id), onlySchool(), body.focus(),
-                body.problemOfPractice(), body.plan()));
+                body.problemOfPractice(), body.plan(), user.subject()));
     }
 
     @PUT
@@ -157,7 +159,7 @@ public class SessionRecordResource {
     public Response summarise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SummaryRequest body) {
         return RecordResponse.ok(records.summarise(id, Versions.expected(ifMatch, "session " + id), new SessionRecordService.Summary(body.focus(), body.problemOfPractice(),
                 body.demonstrated(), body.notes(), body.nextSteps().stream()
-                .map(n -> new SessionRecordService.PlannedStep(n.description(), n.ownerStaffId(), n.dueDate())).toList())));
+                .map(n -> new SessionRecordService.PlannedStep(n.description(), n.ownerStaffId(), n.dueDate(), n.kind())).toList())));
     }
 
     @POST

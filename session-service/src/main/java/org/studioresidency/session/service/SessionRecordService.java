@@ -6,10 +6,12 @@ import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.Focus;
 import org.studioresidency.session.domain.NextStep;
 import org.studioresidency.session.domain.Pairing;
+import org.studioresidency.session.domain.PlanRecorder;
 import org.studioresidency.session.domain.Session;
 import org.studioresidency.session.domain.SessionStatus;
 import org.studioresidency.session.domain.TeamMember;
 import org.studioresidency.session.event.SessionEvents;
+import org.studioresidency.session.repository.NextStepHistoryRepository;
 import org.studioresidency.session.repository.SessionRecordRepository;
 import org.studioresidency.session.repository.SessionRecordRepository.Attendance;
 import org.studioresidency.session.repository.SessionRepository;
@@ -35,7 +37,11 @@ public class SessionRecordService {
     public record Presence(@jakarta.validation.constraints.NotNull UUID staffId, boolean present) {
     }
 
-    public record PlannedStep(String description, UUID ownerStaffId, LocalDate dueDate) {
+    /** {@code kind} may be null (a step without a kind, as before try-on commitments had kinds). */
+    public record PlannedStep(String description, UUID ownerStaffId, LocalDate dueDate, NextStep.Kind kind) {
+        public PlannedStep(String description, UUID ownerStaffId, LocalDate dueDate) {
+            this(description, ownerStaffId, dueDate, null);
+        }
     }
 
     public record Summary(Focus focus, String problemOfPractice, String demonstrated, String notes, List<PlannedStep> nextSteps) {
@@ -45,12 +51,15 @@ public class SessionRecordService {
     private final SessionRepository sessionRows;
     private final SessionRecordRepository records;
     private final SessionEvents events;
+    private final NextStepHistoryRepository history;
 
-    SessionRecordService(SessionService sessions, SessionRepository sessionRows, SessionRecordRepository records, SessionEvents events) {
+    SessionRecordService(SessionService sessions, SessionRepository sessionRows, SessionRecordRepository records, SessionEvents events,
+                         NextStepHistoryRepository history) {
         this.sessions = sessions;
         this.sessionRows = sessionRows;
         this.records = records;
         this.events = events;
+        this.history = history;
     }
 
     public SessionRecord get(UUID sessionId, Optional<UUID> onlySchool) {
@@ -62,8 +71,9 @@ public class SessionRecordService {
     /** The principals' agreed focus and plan; a principal may record it only for a session their school takes part in. */
     @Transactional
     public SessionRecord planVisit(UUID sessionId, long expectedVersion, Optional<UUID> onlySchool, Focus focus, String problemOfPractice,
-                                   String plan) {
-        current(sessionId, expectedVersion, onlySchool).planVisit(focus, problemOfPractice, plan, now());
+                                   String plan, String recordedBy) {
+        PlanRecorder recordedAs = onlySchool.isPresent() ? PlanRecorder.PRINCIPAL : PlanRecorder.DISTRICT_OFFICE;
+        current(sessionId, expectedVersion, onlySchool).planVisit(focus, problemOfPractice, plan, recordedBy, recordedAs, now());
         sessionRows.flush();
         return get(sessionId, onlySchool);
     }
@@ -104,7 +114,7 @@ public class SessionRecordService {
             if (step.dueDate().isBefore(session.date)) {
                 throw new SessionException.InvalidField("nextSteps[" + i + "].dueDate", "must not be before the session (" + session.date + ")");
             }
-            steps.add(NextStep.opened(sessionId, step.description(), owner.staffId, owner.name, owner.schoolId, step.dueDate()));
+            steps.add(NextStep.opened(sessionId, step.kind(), step.description(), owner.staffId, owner.name, owner.schoolId, step.dueDate()));
         }
         session.summarise(summary.focus(), summary.problemOfPractice(), summary.demonstrated(), summary.notes(), now());
         steps.forEach(step -> step.persist());
@@ -125,17 +135,33 @@ public class SessionRecordService {
     @Transactional
     public NextStep updateNextStep(UUID nextStepId, Optional<UUID> onlySchool, NextStep.Status status, long expectedVersion,
                                    String by, String role) {
+        return updateNextStep(nextStepId, onlySchool, status, null, expectedVersion, by, role);
+    }
+
+    /** As above, with the evidence note given when the step is closed; every change is kept in the step's status history. */
+    @Transactional
+    public NextStep updateNextStep(UUID nextStepId, Optional<UUID> onlySchool, NextStep.Status status, String evidence, long expectedVersion,
+                                   String by, String role) {
         NextStep step = nextStep(nextStepId, onlySchool);
         if (expectedVersion != step.version) {
             throw new SessionException.StaleVersion("Next step " + nextStepId);
         }
-        NextStep.StatusChanged change = step.changeStatus(status, by, now());
+        if (!NextStep.acceptsEvidence(status, evidence)) {
+            throw new SessionException.InvalidField("evidence", "is recorded only when the step is closed (DONE or DROPPED)");
+        }
+        NextStep.StatusChanged change = step.changeStatus(status, evidence, by, now());
         NextStep.flush();
         if (change != null) {
+            history.record(step.id, change, role);
             Session session = Session.findById(step.sessionId);
             events.nextStepStatusChanged(session, Pairing.findById(session.pairingId), DistrictSetting.current(), step, change, role);
         }
         return step;
+    }
+
+    /** A next step's status changes, oldest first; a principal sees only those of steps owned by people of their school. */
+    public List<NextStepHistoryRepository.StatusChange> nextStepHistory(UUID nextStepId, Optional<UUID> onlySchool) {
+        return history.of(nextStep(nextStepId, onlySchool).id);
     }
 
     /** A next step; a principal sees only those owned by people of their school. */
