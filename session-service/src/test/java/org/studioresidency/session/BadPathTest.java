@@ -1,5 +1,7 @@
 package org.studioresidency.session;
 
+import org.studioresidency.local.RawHttp;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

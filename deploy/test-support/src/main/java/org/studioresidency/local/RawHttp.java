@@ -1,4 +1,4 @@
-package org.studioresidency.notification;
+package org.studioresidency.local;
 
 import io.restassured.RestAssured;
 
