@@ -130,13 +130,6 @@ public class Session extends PanacheEntityBase {
         return session;
     }
 
-    /** A session added by hand: published at once, into people's calendars. */
-    public static Session addedByHand(UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay, OffsetDateTime now) {
-        Session session = planned(UUID.randomUUID(), pairingId, schoolYearId, number, date, halfDay, null, now);
-        session.status = SessionStatus.PUBLISHED;
-        return session;
-    }
-
     public boolean isAt(LocalDate date, HalfDay halfDay) {
         return this.date.equals(date) && this.halfDay == halfDay;
     }

@@ -263,14 +263,19 @@ public class PlanningService {
 
     /** Other finished plans of the year can no longer be published, and their proposals are cleared. */
     private void supersedeOthers(PlanningJob job) {
+        supersedeOtherPlans(job);
+        for (Session session : sessions.list("schoolYearId = ?1 and proposedDate is not null and (planningJobId is null or planningJobId <> ?2)",
+                job.schoolYearId, job.id)) {
+            session.clearProposal();
+        }
+    }
+
+    /** The year's other finished, unpublished plans are replaced by this one. */
+    private static void supersedeOtherPlans(PlanningJob job) {
         for (PlanningJob other : PlanningJob.<PlanningJob>list("schoolYearId = ?1 and id <> ?2 and status in ?3", job.schoolYearId, job.id,
                 List.of(PlanningJob.Status.SOLVED, PlanningJob.Status.STOPPED))) {
             other.status = PlanningJob.Status.SUPERSEDED;
             other.supersededBy = job.id;
-        }
-        for (Session session : sessions.list("schoolYearId = ?1 and proposedDate is not null and (planningJobId is null or planningJobId <> ?2)",
-                job.schoolYearId, job.id)) {
-            session.clearProposal();
         }
     }
 
@@ -329,11 +334,7 @@ public class PlanningService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Explanation of job " + jobId + " could not be written", e);
         }
-        for (PlanningJob older : PlanningJob.<PlanningJob>list("schoolYearId = ?1 and id <> ?2 and status in ?3", job.schoolYearId, jobId,
-                List.of(PlanningJob.Status.SOLVED, PlanningJob.Status.STOPPED))) {
-            older.status = PlanningJob.Status.SUPERSEDED;
-            older.supersededBy = jobId;
-        }
+        supersedeOtherPlans(job);
     }
 
     private void fail(UUID jobId, Throwable error) {
