@@ -66,7 +66,7 @@ public final class LearningLoopCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("This pairing", pairing));
         data.addSeries(series("District", district));
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "Session number", "Led by school staff", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "Session number", "Share of demonstrations", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setTitle(new TextTitle("Demonstrations led by school staff", TITLE));
         XYPlot plot = chart.getXYPlot();
