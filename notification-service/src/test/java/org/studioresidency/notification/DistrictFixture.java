@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,7 @@ public final class DistrictFixture {
     public final String studioPrincipal = "studio-principal-" + tag + "@test.district.example";
     public final String residencyPrincipal = "residency-principal-" + tag + "@test.district.example";
     public final String leader = "leader-" + tag + "@test.district.example";
+    public final UUID leaderStaffId = UUID.randomUUID();
     public final UUID studioPrincipalStaffId = UUID.randomUUID();
     public final String studioName = "Garfield Elementary " + tag;
     public final String residencyName = "Lincoln Elementary " + tag;
@@ -87,6 +89,26 @@ public final class DistrictFixture {
             ((ObjectNode) event.get("data").get("nextStep")).put("nextStepId", UUID.randomUUID().toString());
         }
         return withNewId(event);
+    }
+
+    /**
+     * The learning-loop snapshot of this fixture's pairing as of the moment: session-service's example (its figures) with
+     * this fixture's pairing, schools and leader.
+     */
+    public ObjectNode snapshotEvent(OffsetDateTime asOf) {
+        ObjectNode event = example(SESSION_EXAMPLES, "district.report.learning-loop-snapshot.v1");
+        event.put("subject", "pairings/" + pairing).put("time", asOf.toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("pairingId", pairing.toString()).put("label", studioName + " / " + residencyName)
+                .put("asOf", asOf.toString()).put("since", asOf.minusDays(7).toString());
+        ((ObjectNode) data.get("leader")).put("staffId", leaderStaffId.toString()).put("name", "Robert Kim " + tag).put("email", leader);
+        ((ObjectNode) data.get("schools").get(0)).put("schoolId", studioSchool.toString()).put("name", studioName);
+        ((ObjectNode) data.get("schools").get(1)).put("schoolId", residencySchool.toString()).put("name", residencyName);
+        return withNewId(event);
+    }
+
+    public void publishSnapshot(JsonNode event) {
+        publish("district.report", pairing.toString(), event);
     }
 
     public ObjectNode coverageEvent(String type, LocalDate date, String teacherName) {

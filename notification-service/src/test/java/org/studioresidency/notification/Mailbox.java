@@ -54,21 +54,36 @@ public final class Mailbox {
      * such bodies are split here, without Jakarta Mail (whose copy there is the cause).
      */
     public static JsonNode part(JsonNode message, String contentType) {
+        return leaves(message).stream().filter(p -> p.path("contentType").asText().toLowerCase().startsWith(contentType)).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + contentType + " part in " + message));
+    }
+
+    /**
+     * Every leaf part of the message: {@code contentType}, {@code contentId} (with its angle brackets), {@code within}
+     * (the multipart types around it, outermost first, comma-separated), {@code content} and, for a binary part,
+     * {@code base64}.
+     */
+    public static List<ObjectNode> leaves(JsonNode message) {
         List<ObjectNode> leaves = new ArrayList<>();
         for (JsonNode part : message.get("parts")) {
             String type = part.path("contentType").asText();
             if (type.toLowerCase().startsWith("multipart/")) {
-                leaves.addAll(split(type, part.path("content").asText()));
+                String within = part.path("within").asText("");
+                leaves.addAll(split(type, part.path("content").asText(), (within.isEmpty() ? "" : within + ",") + baseType(type)));
             } else {
                 leaves.add((ObjectNode) part);
             }
         }
-        return leaves.stream().filter(p -> p.path("contentType").asText().toLowerCase().startsWith(contentType)).findFirst()
-                .orElseThrow(() -> new AssertionError("No " + contentType + " part in " + message));
+        return leaves;
+    }
+
+    private static String baseType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase();
     }
 
     /** Splits a raw multipart body (RFC 2046) into its leaf parts, decoding base64 and quoted-printable. */
-    private static List<ObjectNode> split(String contentType, String body) {
+    private static List<ObjectNode> split(String contentType, String body, String within) {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {
             throw new AssertionError("No boundary in " + contentType);
@@ -98,11 +113,17 @@ public final class Mailbox {
             }
             String type = headers.getOrDefault("content-type", "text/plain");
             if (type.toLowerCase().startsWith("multipart/")) {
-                leaves.addAll(split(type, content));
+                leaves.addAll(split(type, content, within + "," + baseType(type)));
                 continue;
             }
             ObjectNode leaf = JSON.createObjectNode();
             leaf.put("contentType", type);
+            leaf.put("contentId", headers.get("content-id"));
+            leaf.put("within", within);
+            String encoding = headers.getOrDefault("content-transfer-encoding", "7bit");
+            if (!type.toLowerCase().startsWith("text/") && "base64".equalsIgnoreCase(encoding)) {
+                leaf.put("base64", content.replaceAll("\\s", ""));
+            }
             String disposition = headers.get("content-disposition");
             leaf.put("disposition", disposition);
             Matcher fileName = FILE_NAME.matcher(disposition == null ? type : disposition + ";" + type);

@@ -160,6 +160,40 @@ class WeeklyDigestTest {
                 assertThat(withSubject(district.studioPrincipal, "Plan the focus")).hasSize(1));
     }
 
+    @Test
+    void shouldShowEachPrincipalTheirSchoolsFollowThroughBesideTheDistrictMedianAndTheirPairingsLine() {
+        LocalDate today = LocalDate.now(DISTRICT);
+        DistrictFixture district = new DistrictFixture().withSchools();
+        SessionSummaryMailTest.awaitSchoolsKnown(district);
+        district.publishSession(district.sessionEvent("district.session.published.v1", today.plusDays(5), 0));
+        // session-service's snapshot of the pairing (its example's figures): Lincoln, the residency school, has 3 open
+        // steps, 2 of them overdue, none closed in the last 7 days; the district medians are 2, 0.5 and 1.
+        java.time.OffsetDateTime asOf = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        var snapshot = district.snapshotEvent(asOf);
+        district.publishSnapshot(snapshot);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DistrictFixture.applied(snapshot.get("id").asText())
+                && QuarkusTransaction.requiringNew().call(() -> !digests.content(district.residencySchool, today).upcoming().isEmpty()));
+
+        digests.prepare(today.minusDays(today.getDayOfWeek().getValue() - 1L), today);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(digestsTo(district.residencyPrincipal)).hasSize(1));
+        String since = java.time.format.DateTimeFormatter.ofPattern("MMMM d", java.util.Locale.US)
+                .format(asOf.minusDays(7).atZoneSameInstant(DISTRICT));
+        JsonNode mail = digestsTo(district.residencyPrincipal).get(0);
+        assertThat(Mailbox.part(mail, "text/plain").get("content").asText()).contains(
+                "FOLLOW-THROUGH BETWEEN VISITS (" + district.residencyName + " / district median",
+                "- Open next steps: 3 / 2", "- Overdue: 2 / 0.5", "- Closed since " + since + ": 0 / 1",
+                "Demonstrations led by school staff, " + district.studioName + " / " + district.residencyName
+                        + ", by session: 1: 0%, 2: 50%, 3: 100% (district: 1: 7%, 2: 25%, 3: 47%)",
+                "The learning-loop report: https://portal.district.example/sessions/reports/learning-loop/page?schoolYearId=");
+        String html = Mailbox.part(mail, "text/html").get("content").asText();
+        assertThat(html).contains("Follow-through between visits", "District median", "Closed since " + since, "Your pairing", "100%");
+        // The studio school sees its own figures: 2 open, 1 overdue, 3 closed.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(digestsTo(district.studioPrincipal)).hasSize(1));
+        assertThat(Mailbox.part(digestsTo(district.studioPrincipal).get(0), "text/plain").get("content").asText())
+                .contains("- Open next steps: 2 / 2", "- Overdue: 1 / 0.5", "- Closed since " + since + ": 3 / 1");
+    }
+
     private static List<JsonNode> digestsTo(String address) {
         return withSubject(address, "Your studio/residency week of");
     }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real SMTP server (GreenMail) plus a small HTTP window onto what it received:
- * {@code GET /messages} (optionally {@code ?to=address}) returns every message as JSON with its MIME parts,
+ * {@code GET /messages} (optionally {@code ?to=address}) returns every message as JSON with its MIME parts (binary
+ * parts such as inline images also as base64),
  * {@code DELETE /messages} empties the box, {@code POST /smtp/stop} and {@code POST /smtp/start} simulate an outage.
  */
 public final class MailCatcher implements AutoCloseable {
@@ -152,27 +153,52 @@ public final class MailCatcher implements AutoCloseable {
                 + "\"parts\":[" + String.join(",", parts) + "]}";
     }
 
+    /**
+     * Every leaf part with its content type, file name, disposition, Content-ID, the multipart types it sits in
+     * ({@code within}, outermost first) and its content: text as text; anything else also as {@code base64} of its bytes.
+     */
     private static void collectParts(Part part, List<String> out) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collectParts(child, out);
+        collectParts(part, "", out);
+    }
+
+    private static void collectParts(Part part, String within, List<String> out) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart multipart) {
+                String here = (within.isEmpty() ? "" : within + ",") + baseType(part.getContentType());
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collectParts(multipart.getBodyPart(i), here, out);
+                }
+                return;
             }
-            return;
         }
         String text;
-        if (content instanceof String s) {
-            text = s;
-        } else if (content instanceof InputStream in) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String base64 = null;
+        if (part.isMimeType("text/*")) {
+            Object content = part.getContent();
+            text = content instanceof String s ? s : content instanceof InputStream in
+                    ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : String.valueOf(content);
         } else {
-            text = String.valueOf(content);
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
+            base64 = java.util.Base64.getEncoder().encodeToString(bytes);
         }
+        String[] contentId = part.getHeader("Content-ID");
         out.add("{" + field("contentType", part.getContentType()) + ","
                 + field("fileName", part.getFileName()) + ","
                 + field("disposition", part.getDisposition()) + ","
+                + field("contentId", contentId == null || contentId.length == 0 ? null : contentId[0]) + ","
+                + field("within", within) + ","
+                + field("base64", base64) + ","
                 + field("content", text) + "}");
+    }
+
+    private static String baseType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String headers(MimeMessage message) throws MessagingException {

@@ -21,6 +21,8 @@ public interface NotificationConfig {
 
     Sender sender();
 
+    LearningLoop learningLoop();
+
     interface District {
         /** The district's name as it heads every email, e.g. "Springfield Public Schools". */
         String name();
@@ -69,6 +71,25 @@ public interface NotificationConfig {
         /** How many days back the digest lists session summaries. */
         @WithDefault("7")
         int lookBackDays();
+    }
+
+    /** The monthly learning-loop email to each central-office leader, from session-service's snapshots. */
+    interface LearningLoop {
+        /** The email goes out on the first of these days of each month, in the district's time zone. */
+        @WithDefault("MONDAY")
+        DayOfWeek day();
+
+        /** Time of day it goes out (after the weekly digest and session-service's weekly snapshot). */
+        @WithDefault("07:00")
+        LocalTime time();
+
+        /** How often the job checks whether this month's emails are due ("off" disables the job). */
+        @WithDefault("5m")
+        String checkInterval();
+
+        /** Snapshots older than this are not shown (a pairing no longer published, e.g. last year's). */
+        @WithDefault("P14D")
+        Duration maxSnapshotAge();
     }
 
     interface Sender {

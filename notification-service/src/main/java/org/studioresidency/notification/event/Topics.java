@@ -11,6 +11,8 @@ public final class Topics {
     public static final String SESSION = "district.session";
     /** Substitute coverage from session-service. */
     public static final String COVERAGE = "district.coverage";
+    /** Each pairing's learning-loop snapshot from session-service. */
+    public static final String REPORT = "district.report";
 
     private Topics() {
     }

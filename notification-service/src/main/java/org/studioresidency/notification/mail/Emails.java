@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.mail.MailViews.ConflictView;
 import org.studioresidency.notification.mail.MailViews.CoverageView;
+import org.studioresidency.notification.mail.MailViews.DigestLoopView;
 import org.studioresidency.notification.mail.MailViews.DigestView;
+import org.studioresidency.notification.mail.MailViews.LearningLoopView;
 import org.studioresidency.notification.mail.MailViews.DistrictView;
 import org.studioresidency.notification.mail.MailViews.SessionView;
 import org.studioresidency.notification.mail.MailViews.SummaryView;
@@ -26,6 +28,8 @@ public class Emails {
     public static final String WEEKLY_DIGEST = "weekly-digest";
     public static final String CONFLICT_ALERT = "conflict-alert";
     public static final String CONFLICT_RESOLVED = "conflict-resolved";
+    /** The monthly learning-loop email to a central-office leader (not a principal's: no per-school preview). */
+    public static final String LEARNING_LOOP = "learning-loop";
     public static final List<String> ALL = List.of(SESSION_SUMMARY, PLANNING_REMINDER, SCHEDULE_CHANGE, COVERAGE_ALERT, WEEKLY_DIGEST,
             CONFLICT_ALERT, CONFLICT_RESOLVED);
 
@@ -44,7 +48,9 @@ public class Emails {
                                                          CoverageView coverage, int daysBefore);
 
         static native MailTemplateInstance weeklyDigest(DistrictView district, String recipientName, String schoolName,
-                                                        String weekOf, DigestView digest);
+                                                        String weekOf, DigestView digest, DigestLoopView learningLoop);
+
+        static native MailTemplateInstance learningLoop(DistrictView district, String recipientName, LearningLoopView loop);
 
         static native MailTemplateInstance conflictAlert(DistrictView district, String recipientName, SessionView session,
                                                          ConflictView conflict);
@@ -87,9 +93,18 @@ public class Emails {
         return render(COVERAGE_ALERT, subject, Templates.coverageAlert(district, recipientName, schoolName, coverage, daysBefore));
     }
 
-    public RenderedEmail weeklyDigest(String recipientName, String schoolName, String weekOf, DigestView digest) {
+    /** {@code learningLoop}: the school's learning-loop figures, or null when no snapshot names the school. */
+    public RenderedEmail weeklyDigest(String recipientName, String schoolName, String weekOf, DigestView digest,
+                                      DigestLoopView learningLoop) {
         String subject = "Your studio/residency week of " + weekOf + ": " + schoolName;
-        return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest));
+        return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest, learningLoop));
+    }
+
+    /** The charts travel as inline images, referenced from the HTML by the views' {@code cid:} addresses. */
+    public RenderedEmail learningLoop(String recipientName, LearningLoopView loop, List<InlineImage> charts) {
+        String subject = "Learning loop, " + loop.month() + ": " + (loop.pairings().size() == 1 ? loop.pairings().get(0).label()
+                : loop.pairings().size() + " pairings you supervise");
+        return render(LEARNING_LOOP, subject, Templates.learningLoop(district, recipientName, loop)).withImages(charts);
     }
 
     public RenderedEmail conflictAlert(String recipientName, SessionView session, ConflictView conflict) {

@@ -50,4 +50,40 @@ public final class MailViews {
                     && recentSummaries.isEmpty();
         }
     }
+
+    // Learning loop (figures from session-service's snapshots, formatted for reading) --------------------------------
+
+    /** One session number: the share of demonstrations led by school staff, e.g. "40%" ("-" without demonstrations). */
+    public record ShareView(int sessionNumber, String pairing, String district) {
+    }
+
+    /** A school's next steps now: open, overdue, closed in the window. */
+    public record SchoolStepsView(String name, String part, int open, int overdue, int closedSince) {
+    }
+
+    /** The district's medians over its schools, e.g. "2" or "0.5" ("-" when it has no schools). */
+    public record MediansView(String open, String overdue, String closedSince) {
+    }
+
+    /** A pairing's gradual-release line beside the district's. */
+    public record ReleaseLineView(String label, List<ShareView> release) {
+    }
+
+    /**
+     * A pairing in the leader's monthly email; {@code releaseChart} and {@code stepsChart} are the {@code cid:} addresses
+     * of its two chart images.
+     */
+    public record PairingLoopView(String label, String releaseChart, String stepsChart, List<ShareView> release,
+                                  List<SchoolStepsView> schools, MediansView districtMedian, String asOf, String since,
+                                  String reportUrl) {
+    }
+
+    /** A central-office leader's month: the pairings they supervise. */
+    public record LearningLoopView(String month, List<PairingLoopView> pairings) {
+    }
+
+    /** A principal's school in the weekly digest: its follow-through beside the district median, its pairing's line. */
+    public record DigestLoopView(String schoolName, int open, int overdue, int closedSince, String since, String asOf,
+                                 MediansView districtMedian, List<ReleaseLineView> pairings, String reportUrl) {
+    }
 }

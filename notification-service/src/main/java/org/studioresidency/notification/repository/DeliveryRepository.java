@@ -4,10 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studioresidency.notification.domain.Delivery;
+import org.studioresidency.notification.mail.InlineImage;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -66,6 +69,42 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("calendar", d.calendar)
                 .setParameter("calendarMethod", d.calendarMethod)
                 .executeUpdate() == 1;
+    }
+
+    /** Stores the images a delivery's HTML shows inline, in the delivery's transaction. */
+    public void recordImages(UUID deliveryId, List<InlineImage> images) {
+        for (int i = 0; i < images.size(); i++) {
+            InlineImage image = images.get(i);
+            getEntityManager().createNativeQuery("""
+                            INSERT INTO delivery_image (delivery_id, position, content_id, file_name, content_type, data)
+                            VALUES (:delivery, :position, :contentId, :fileName, :contentType, :data)""")
+                    .setParameter("delivery", deliveryId)
+                    .setParameter("position", i)
+                    .setParameter("contentId", image.contentId())
+                    .setParameter("fileName", image.fileName())
+                    .setParameter("contentType", image.contentType())
+                    .setParameter("data", image.data())
+                    .executeUpdate();
+        }
+    }
+
+    /** The inline images of the given deliveries, in the order they were recorded. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, List<InlineImage>> imagesOf(List<UUID> deliveryIds) {
+        Map<UUID, List<InlineImage>> images = new HashMap<>();
+        if (deliveryIds.isEmpty()) {
+            return images;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT delivery_id, content_id, file_name, content_type, data FROM delivery_image
+                        WHERE delivery_id IN (:ids) ORDER BY delivery_id, position""")
+                .setParameter("ids", deliveryIds)
+                .getResultList();
+        for (Object[] r : rows) {
+            images.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(new InlineImage((String) r[1], (String) r[2], (String) r[3], (byte[]) r[4]));
+        }
+        return images;
     }
 
     /**

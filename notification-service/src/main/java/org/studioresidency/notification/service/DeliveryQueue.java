@@ -54,6 +54,9 @@ public class DeliveryQueue {
         d.calendar = email.calendar();
         d.calendarMethod = email.calendarMethod();
         boolean inserted = deliveries.recordIfNew(d);
+        if (inserted && !email.images().isEmpty()) {
+            deliveries.recordImages(d.id, email.images());
+        }
         if (inserted) {
             recorded.fire(new DeliveryRecorded(d.id));
         }

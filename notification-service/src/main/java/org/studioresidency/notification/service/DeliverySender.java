@@ -12,11 +12,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.Delivery;
+import org.studioresidency.notification.mail.InlineImage;
 import org.studioresidency.notification.repository.DeliveryRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,23 +94,29 @@ public class DeliverySender {
         int accepted = 0;
         while (true) {
             OffsetDateTime lease = OffsetDateTime.now().plus(config.sendTimeout().multipliedBy(2)).plusSeconds(30);
+            Map<UUID, List<InlineImage>> images = new HashMap<>();
             List<Delivery> batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<UUID> ids = deliveries.claimDue(config.batchSize(), lease);
+                images.putAll(deliveries.imagesOf(ids));
                 return ids.isEmpty() ? List.<Delivery>of() : deliveries.list("id IN ?1", ids);
             });
             if (batch.isEmpty()) {
                 return accepted;
             }
-            List<Uni<Outcome>> sends = batch.stream().map(this::send).toList();
+            List<Uni<Outcome>> sends = batch.stream().map(d -> send(d, images.getOrDefault(d.id, List.of()))).toList();
             List<Outcome> outcomes = Uni.join().all(sends).andFailFast().await().indefinitely();
             QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
             accepted += (int) outcomes.stream().filter(o -> o.error() == null).count();
         }
     }
 
-    private Uni<Outcome> send(Delivery d) {
+    /** Inline images make the HTML part multipart/related with one image part each, its Content-ID the HTML's cid:. */
+    private Uni<Outcome> send(Delivery d, List<InlineImage> images) {
         Mail mail = Mail.withHtml(d.recipientEmail, d.subject, d.htmlBody).setText(d.textBody);
         mail.addHeader("Message-ID", d.smtpMessageId);
+        for (InlineImage image : images) {
+            mail.addInlineAttachment(image.fileName(), image.data(), image.contentType(), "<" + image.contentId() + ">");
+        }
         if (d.calendar != null) {
             mail.addAttachment("session.ics", d.calendar.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; method=" + d.calendarMethod + "; charset=UTF-8");

@@ -74,7 +74,7 @@ public class PreviewService {
                             + "nobody can be in two sessions in the same half-day.", "The session moved to another half-day."));
             default -> emails.weeklyDigest(school.principalName, school.name,
                     MailViewMapping.shortDate(today.with(TemporalAdjusters.previousOrSame(config.digest().day()))),
-                    digests.content(schoolId, today));
+                    digests.content(schoolId, today), digests.learningLoop(schoolId));
         };
     }
 }

@@ -9,6 +9,7 @@ import org.studioresidency.notification.config.NotificationConfig;
 import org.studioresidency.notification.domain.NextStep;
 import org.studioresidency.notification.domain.School;
 import org.studioresidency.notification.mail.Emails;
+import org.studioresidency.notification.mail.MailViews.DigestLoopView;
 import org.studioresidency.notification.mail.MailViews.DigestView;
 import org.studioresidency.notification.mail.MailViews.StepView;
 import org.studioresidency.notification.mail.RenderedEmail;
@@ -19,6 +20,7 @@ import org.studioresidency.notification.repository.SchoolRepository;
 import org.studioresidency.notification.repository.SessionRepository;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -47,10 +49,11 @@ public class WeeklyDigests {
     private final Emails emails;
     private final EntityManager entityManager;
     private final NotificationConfig config;
+    private final LearningLoopSnapshots learningLoop;
 
     WeeklyDigests(SchoolRepository schools, SessionRepository sessions, CoverageRequestRepository coverage,
                   NextStepRepository nextSteps, RecipientPreferenceRepository preferences, DeliveryQueue queue,
-                  Emails emails, EntityManager entityManager, NotificationConfig config) {
+                  Emails emails, EntityManager entityManager, NotificationConfig config, LearningLoopSnapshots learningLoop) {
         this.schools = schools;
         this.sessions = sessions;
         this.coverage = coverage;
@@ -60,6 +63,7 @@ public class WeeklyDigests {
         this.emails = emails;
         this.entityManager = entityManager;
         this.config = config;
+        this.learningLoop = learningLoop;
     }
 
     @Scheduled(identity = "weekly-digest", every = "${notification.digest.check-interval:5m}",
@@ -125,7 +129,18 @@ public class WeeklyDigests {
         if (digest.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(emails.weeklyDigest(school.principalName, school.name, MailViewMapping.shortDate(period), digest));
+        return Optional.of(emails.weeklyDigest(school.principalName, school.name, MailViewMapping.shortDate(period), digest,
+                learningLoop(school.id)));
+    }
+
+    /**
+     * The school's learning-loop figures from the newest snapshots naming it (not older than
+     * {@code notification.learning-loop.max-snapshot-age}), or null when there is none. Shown in a digest that is sent; on
+     * its own it does not make one.
+     */
+    public DigestLoopView learningLoop(UUID schoolId) {
+        return LearningLoopViews.digest(schoolId, learningLoop.forSchool(schoolId,
+                OffsetDateTime.now().minus(config.learningLoop().maxSnapshotAge())), config.district().timeZone());
     }
 
     public DigestView content(UUID schoolId, LocalDate today) {

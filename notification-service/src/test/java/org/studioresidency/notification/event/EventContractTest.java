@@ -158,6 +158,22 @@ class EventContractTest {
     }
 
     @Test
+    void shouldReadALearningLoopSnapshot() throws IOException {
+        ReportEvents.LearningLoopSnapshot snapshot = read(DistrictFixture.SESSION_EXAMPLES, ReportEvents.LEARNING_LOOP_SNAPSHOT,
+                ReportEvents.LearningLoopSnapshot.class);
+        assertThat(snapshot.pairingId()).isNotNull();
+        assertThat(snapshot.schoolYearId()).isNotNull();
+        assertThat(snapshot.asOf()).isAfter(snapshot.since());
+        assertThat(snapshot.leader().staffId()).isNotNull();
+        assertThat(snapshot.leader().email()).contains("@");
+        assertThat(snapshot.reportUrl()).startsWith("https://").contains("schoolYearId=" + snapshot.schoolYearId());
+        assertThat(snapshot.gradualRelease()).isNotEmpty().allSatisfy(p -> assertThat(p.sessionNumber()).isPositive());
+        assertThat(snapshot.schools()).extracting(ReportEvents.SchoolSteps::part).containsExactly("STUDIO", "RESIDENCY");
+        assertThat(snapshot.district().followThroughMedian().open()).isNotNull();
+        assertThat(snapshot.district().gradualRelease()).isNotEmpty();
+    }
+
+    @Test
     void shouldHaveAReaderForEveryExampleTypeTheProducersPublish() throws IOException {
         List<String> consumed = List.of(DirectoryEvents.SCHOOL_YEAR_CREATED, DirectoryEvents.SCHOOL_YEAR_UPDATED, DirectoryEvents.SCHOOL_CREATED, DirectoryEvents.SCHOOL_UPDATED,
                 DirectoryEvents.STAFF_CREATED, DirectoryEvents.STAFF_UPDATED, PairingEvents.CONFIRMED, PairingEvents.TEAM_CHANGED,
@@ -165,7 +181,8 @@ class EventContractTest {
                 SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE,
                 SessionEvents.NEXT_STEP_STATUS_CHANGED, SessionEvents.TEAM_CHANGED, SessionEvents.CONFLICT_DETECTED,
                 SessionEvents.CONFLICT_RESOLVED, CoverageEvents.REQUESTED,
-                CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED, CoverageEvents.AT_RISK);
+                CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED, CoverageEvents.AT_RISK,
+                ReportEvents.LEARNING_LOOP_SNAPSHOT);
         try (Stream<Path> pairing = Files.list(DistrictFixture.PAIRING_EXAMPLES); Stream<Path> session = Files.list(DistrictFixture.SESSION_EXAMPLES)) {
             List<String> published = Stream.concat(pairing, session).map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - ".json".length())).toList();

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String SESSION = "district.session";
     /** Written: substitute coverage requested, filled, unfilled. */
     public static final String COVERAGE = "district.coverage";
+    /** Written: learning-loop snapshots of each pairing, for the monthly email and the principals' digests. */
+    public static final String REPORT = "district.report";
 
     private Topics() {
     }

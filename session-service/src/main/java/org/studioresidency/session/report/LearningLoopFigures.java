@@ -20,6 +20,7 @@ import org.studioresidency.session.report.YearRecords.PairingRow;
 import org.studioresidency.session.report.YearRecords.SessionRow;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,14 +167,7 @@ public final class LearningLoopFigures {
     }
 
     private FollowThrough followThrough(List<SessionRow> scoped, UUID school) {
-        List<Classified> all = new ArrayList<>();
-        for (SessionRow s : scoped) {
-            for (YearRecords.StepRow step : stepsOf.getOrDefault(s.sessionId(), List.of())) {
-                if (school == null || school.equals(step.ownerSchoolId())) {
-                    all.add(classify(s, step));
-                }
-            }
-        }
+        List<Classified> all = classified(scoped, school);
         Map<String, List<Classified>> byRole = new TreeMap<>(all.stream().collect(Collectors.groupingBy(Classified::ownerRole)));
         Map<UUID, List<Classified>> bySchool = all.stream().filter(c -> c.step().ownerSchoolId() != null)
                 .collect(Collectors.groupingBy(c -> c.step().ownerSchoolId()));
@@ -182,6 +176,52 @@ public final class LearningLoopFigures {
                 .map(e -> new StepGroup(e.getKey().toString(), schoolName(e.getKey()), counts(e.getValue())))
                 .sorted(Comparator.comparing(StepGroup::name).thenComparing(StepGroup::key)).toList();
         return new FollowThrough(counts(all), roleGroups, schoolGroups);
+    }
+
+    /** The next steps agreed at the scope's sessions; for a school, those its own people own. */
+    private List<Classified> classified(List<SessionRow> scoped, UUID school) {
+        List<Classified> all = new ArrayList<>();
+        for (SessionRow s : scoped) {
+            for (YearRecords.StepRow step : stepsOf.getOrDefault(s.sessionId(), List.of())) {
+                if (school == null || school.equals(step.ownerSchoolId())) {
+                    all.add(classify(s, step));
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A school's next steps at a moment (the learning-loop snapshot; definitions in the session-service README): the same
+     * steps as the school's {@code followThrough}; {@code open} is its {@code stillOpen}, {@code overdue} those of them due
+     * before {@code asOf}'s date in the district's time zone, {@code closedSince} the {@code DONE} steps whose
+     * {@code closedAt} is after {@code since} and not after {@code asOf}.
+     */
+    public StepsNow stepsNow(UUID schoolId, OffsetDateTime since, OffsetDateTime asOf) {
+        List<SessionRow> scoped = new ArrayList<>();
+        for (PairingRow p : pairings.values()) {
+            if (p.concerns(schoolId)) {
+                scoped.addAll(sessionsOfPairing.getOrDefault(p.pairingId(), List.of()));
+            }
+        }
+        LocalDate today = asOf.atZoneSameInstant(year.zone()).toLocalDate();
+        int open = 0;
+        int overdue = 0;
+        int closed = 0;
+        for (Classified c : classified(scoped, schoolId)) {
+            if (c.outcome() == Outcome.OPEN) {
+                open++;
+                if (c.step().dueDate() != null && c.step().dueDate().isBefore(today)) {
+                    overdue++;
+                }
+            } else if ("DONE".equals(c.step().status()) && c.step().closedAt().isAfter(since) && !c.step().closedAt().isAfter(asOf)) {
+                closed++;
+            }
+        }
+        return new StepsNow(open, overdue, closed);
+    }
+
+    public record StepsNow(int open, int overdue, int closedSince) {
     }
 
     private enum Outcome { ON_TIME, LATE, OPEN, DROPPED }

@@ -46,6 +46,23 @@ public class YearRecordsRepository {
                         .map(r -> new YearRecords.EvaluationRow((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue())).toList());
     }
 
+    /**
+     * The year's pairings that are not dissolved, each with its central-office leader (the first team member in that team
+     * role; null when there is none): who gets a pairing's learning-loop snapshot.
+     */
+    public Map<UUID, LearningLoopSnapshot.Leader> livePairingLeaders(UUID schoolYearId) {
+        Map<UUID, LearningLoopSnapshot.Leader> leaders = new LinkedHashMap<>();
+        for (Object[] r : rows("SELECT p.id, m.staff_id, m.name, m.email FROM pairing p LEFT JOIN pairing_member m "
+                + "ON m.pairing_id = p.id AND m.team_role = 'CENTRAL_OFFICE_LEADER' WHERE p.school_year_id = :y AND NOT p.dissolved "
+                + "ORDER BY p.id, m.position", schoolYearId)) {
+            UUID pairingId = (UUID) r[0];
+            if (!leaders.containsKey(pairingId) || leaders.get(pairingId) == null) {
+                leaders.put(pairingId, r[1] == null ? null : new LearningLoopSnapshot.Leader((UUID) r[1], (String) r[2], (String) r[3]));
+            }
+        }
+        return leaders;
+    }
+
     private List<YearRecords.SessionRow> sessions(UUID schoolYearId) {
         return rows("SELECT id, pairing_id, number, date, half_day, status, focus, problem_of_practice, "
                 + "(pre_visit_plan IS NOT NULL OR pre_visit_plan_recorded_as IS NOT NULL), pre_visit_plan_recorded_as "

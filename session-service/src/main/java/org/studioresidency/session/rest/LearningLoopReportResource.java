@@ -3,6 +3,7 @@ package org.studioresidency.session.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,10 +18,13 @@ import org.studioresidency.session.report.LearningLoopCsv;
 import org.studioresidency.session.report.LearningLoopHtml;
 import org.studioresidency.session.report.LearningLoopReport;
 import org.studioresidency.session.report.LearningLoopReports;
+import org.studioresidency.session.report.LearningLoopSnapshots;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,11 +40,17 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LearningLoopReportResource {
 
+    /** How many pairings' snapshots were written to the outbox (published within seconds). */
+    public record SnapshotRunResponse(int published) {
+    }
+
     private final LearningLoopReports reports;
+    private final LearningLoopSnapshots snapshots;
     private final CurrentUser user;
 
-    LearningLoopReportResource(LearningLoopReports reports, CurrentUser user) {
+    LearningLoopReportResource(LearningLoopReports reports, LearningLoopSnapshots snapshots, CurrentUser user) {
         this.reports = reports;
+        this.snapshots = snapshots;
         this.user = user;
     }
 
@@ -73,6 +83,18 @@ public class LearningLoopReportResource {
     @APIResponse(responseCode = "200", description = "HTML; every figure carries its JSON path and value (data-figure, data-value)")
     public Response page(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
         return Response.ok(LearningLoopHtml.write(reports.report(schoolYearId, onlySchool())), "text/html; charset=UTF-8").build();
+    }
+
+    @POST
+    @Path("/snapshots")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Operation(operationId = "publishLearningLoopSnapshots", summary = "Publish every live pairing's learning-loop snapshot now "
+            + "(district.report.learning-loop-snapshot.v1), as the weekly run does: for the leaders' monthly email and the principals' digests")
+    @APIResponse(responseCode = "202", description = "Snapshots written to the outbox; published to Kafka within seconds",
+            content = @Content(schema = @Schema(implementation = SnapshotRunResponse.class)))
+    public Response publishSnapshots(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
+        return Response.accepted(new SnapshotRunResponse(snapshots.publish(schoolYearId, OffsetDateTime.now(ZoneOffset.UTC)))).build();
     }
 
     private Optional<UUID> onlySchool() {

@@ -53,6 +53,19 @@ public final class EventShapes {
         throw new AssertionError("No " + type + " event for coverage request " + requestId);
     }
 
+    /** The first event of this type about the pairing on the district.report topic. */
+    public static JsonNode report(String pairingId, String type) {
+        List<ConsumerRecord<String, String>> records = TopicReader.read(TestInfrastructure.kafkaBootstrapServers(), Topics.REPORT,
+                rs -> rs.stream().anyMatch(r -> pairingId.equals(r.key()) && r.value().contains(type)), Duration.ofSeconds(30));
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode node = read(record.value());
+            if (pairingId.equals(record.key()) && type.equals(node.path("type").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("No " + type + " event for pairing " + pairingId);
+    }
+
     public static void assertSameFieldsAsExample(JsonNode event, String type) {
         JsonNode example;
         try {

@@ -43,10 +43,14 @@ class LearningLoopReportTest {
     PairingService pairings;
     @Inject
     EntityManager em;
+    @Inject
+    LearningLoopSnapshots snapshots;
 
     private DistrictFixture district;
     private Team a;
     private Team b;
+    /** The central-office leader supervising both pairings, who joins their teams once the year is recorded (see {@link #supervised}). */
+    private PairingService.Member leader;
     private final Map<String, String> steps = new java.util.HashMap<>();
 
     /** A pairing's people by part, and its sessions 1..6. */
@@ -288,6 +292,75 @@ class LearningLoopReportTest {
                 .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("evidence"));
     }
 
+    @Test
+    void shouldPublishEachPairingsSnapshotWithTheReportsFigures() {
+        supervised();
+        JsonPath report = report(ADMIN);
+        // A Saturday in April, after a6 was closed (April 8).
+        OffsetDateTime asOf = OffsetDateTime.parse("2027-04-10T19:00:00Z");
+        assertThat(snapshots.publish(district.schoolYearId, asOf)).isEqualTo(2);
+
+        com.fasterxml.jackson.databind.JsonNode event = org.studioresidency.session.event.EventShapes.report(
+                id(a.pairing().pairingId()), org.studioresidency.session.event.ReportEvents.LEARNING_LOOP_SNAPSHOT);
+        org.studioresidency.session.event.EventShapes.assertSameFieldsAsExample(event, org.studioresidency.session.event.ReportEvents.LEARNING_LOOP_SNAPSHOT);
+        assertThat(event.get("subject").asText()).isEqualTo("pairings/" + a.pairing().pairingId());
+        com.fasterxml.jackson.databind.JsonNode data = event.get("data");
+        assertThat(data.get("schoolYearId").asText()).isEqualTo(id(district.schoolYearId));
+        assertThat(data.get("label").asText()).isEqualTo("Adams Elementary / Residency of Adams Elementary");
+        assertThat(OffsetDateTime.parse(data.get("asOf").asText())).isEqualTo(asOf);
+        assertThat(OffsetDateTime.parse(data.get("since").asText())).isEqualTo(asOf.minusDays(7));
+        assertThat(data.get("leader").get("staffId").asText()).isEqualTo(id(leader));
+        assertThat(data.get("leader").get("email").asText()).isEqualTo(leader.email());
+        assertThat(data.get("reportUrl").asText())
+                .isEqualTo("https://portal.test.district.example/sessions/reports/learning-loop/page?schoolYearId=" + district.schoolYearId);
+
+        // The gradual-release lines are the report's: the pairing's and the district's.
+        String adams = "pairings.find { it.pairingId == '" + a.pairing().pairingId() + "' }.figures.";
+        assertThat(release(data.get("gradualRelease"))).isEqualTo(release(report, adams));
+        assertThat(release(data.get("district").get("gradualRelease"))).isEqualTo(release(report, "district."));
+
+        // Each school's open steps are the report's stillOpen. As of April 10: Adams has a4 open (due Nov 5, so overdue)
+        // and a6 closed on April 8, within the 7 days; Avon has nothing open (a2 done, a5 dropped) and closed nothing since.
+        List<List<Object>> schools = new ArrayList<>();
+        data.get("schools").forEach(s -> schools.add(List.of(s.get("schoolId").asText(), s.get("part").asText(), s.get("open").asInt(),
+                s.get("overdue").asInt(), s.get("closedSince").asInt())));
+        assertThat(schools).containsExactly(
+                List.of(id(a.pairing().studioSchoolId()), "STUDIO", 1, 1, 1),
+                List.of(id(a.pairing().residencySchoolId()), "RESIDENCY", 0, 0, 0));
+        for (com.fasterxml.jackson.databind.JsonNode school : data.get("schools")) {
+            assertThat(school.get("open").asInt()).as(school.get("name").asText())
+                    .isEqualTo(report.getInt("schools.find { it.schoolId == '" + school.get("schoolId").asText() + "' }.figures.followThrough.all.stillOpen"));
+        }
+        // District medians over its four schools: open 1, 0, 0, 1 (Birch has b2 in progress, due Nov 5) -> 0.5; overdue the
+        // same -> 0.5; closed in the window 1, 0, 0, 0 -> 0.
+        com.fasterxml.jackson.databind.JsonNode inDistrict = data.get("district");
+        assertThat(inDistrict.get("schools").asInt()).isEqualTo(4);
+        assertThat(inDistrict.get("followThroughMedian").get("open").asDouble()).isEqualTo(0.5);
+        assertThat(inDistrict.get("followThroughMedian").get("overdue").asDouble()).isEqualTo(0.5);
+        assertThat(inDistrict.get("followThroughMedian").get("closedSince").asDouble()).isEqualTo(0.0);
+
+        // A week later a6 has left the window; a dissolved pairing has no snapshot.
+        LearningLoopSnapshot later = snapshots.snapshots(district.schoolYearId, asOf.plusDays(7)).get(0);
+        assertThat(later.schools().get(0).closedSince()).isZero();
+        district.dissolve(b.pairing(), "Baker leaves the programme");
+        assertThat(snapshots.snapshots(district.schoolYearId, asOf)).extracting(LearningLoopSnapshot::pairingId)
+                .containsExactly(a.pairing().pairingId());
+    }
+
+    @Test
+    void shouldLetOnlyTheDistrictOfficePublishSnapshotsOnDemand() {
+        supervised();
+        String path = "/reports/learning-loop/snapshots?schoolYearId=" + district.schoolYearId;
+        given().auth().oauth2(a.studioPrincipalToken()).post(path).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestInfrastructure.token("viewer")).post(path).then().statusCode(403);
+        given().auth().oauth2(ADMIN).post("/reports/learning-loop/snapshots?schoolYearId=" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).post(path).then().statusCode(202).body("published", org.hamcrest.Matchers.equalTo(2));
+        assertThat(org.studioresidency.session.event.EventShapes.report(id(b.pairing().pairingId()),
+                org.studioresidency.session.event.ReportEvents.LEARNING_LOOP_SNAPSHOT).get("data").get("leader").get("staffId").asText())
+                .isEqualTo(id(leader));
+    }
+
     // The year ------------------------------------------------------------------------------------------------------
 
     private void adamsYear() {
@@ -370,6 +443,19 @@ class LearningLoopReportTest {
     }
 
     // Building blocks, through the API ---------------------------------------------------------------------------------
+
+    /**
+     * One central-office leader joins both teams after the year was recorded, so the hand-worked figures (attendance
+     * lists each session's team) stay as they are.
+     */
+    private void supervised() {
+        leader = DistrictFixture.member("Leader of Adams and Baker", "CENTRAL_OFFICE_LEADER", null, "CENTRAL_OFFICE_LEADER");
+        for (Team t : List.of(a, b)) {
+            List<PairingService.Member> team = new ArrayList<>(t.pairing().team());
+            team.add(leader);
+            district.changeTeam(t.pairing(), 3, team);
+        }
+    }
 
     private Team team(String studioSchool, String halfDay) {
         DistrictFixture.Pairing pairing = district.pairing(studioSchool, DistrictFixture.consultant("Consultant of " + studioSchool));
@@ -478,6 +564,14 @@ class LearningLoopReportTest {
         return report.<Map<String, Object>>getList(scope + "gradualRelease.bySessionNumber").stream()
                 .map(p -> List.of(p.get("sessionNumber"), p.get("sessions"), p.get("demonstrations"), p.get("bySchoolStaff"), p.get("byConsultant"),
                         number(p.get("schoolStaffShare")))).toList();
+    }
+
+    /** A snapshot's gradual-release line in the form of {@link #release(JsonPath, String)}. */
+    private static List<List<Object>> release(com.fasterxml.jackson.databind.JsonNode points) {
+        List<List<Object>> out = new ArrayList<>();
+        points.forEach(p -> out.add(java.util.Arrays.asList(p.get("sessionNumber").asInt(), p.get("sessions").asInt(), p.get("demonstrations").asInt(),
+                p.get("bySchoolStaff").asInt(), p.get("byConsultant").asInt(), p.get("schoolStaffShare").isNull() ? null : p.get("schoolStaffShare").asDouble())));
+        return out;
     }
 
     private static List<Object> steps(JsonPath report, String path) {
