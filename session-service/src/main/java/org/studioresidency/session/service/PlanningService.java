@@ -1,7 +1,9 @@
 package org.studioresidency.session.service;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverStatus;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +24,7 @@ import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
 import org.studioresidency.session.solver.SchedulePlan;
+import org.studioresidency.session.solver.SchedulingSolverConfig;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -116,6 +119,7 @@ public class PlanningService {
         solver.manager().solveBuilder()
                 .withProblemId(jobId)
                 .withProblem(plan)
+                .withConfigOverride(new SolverConfigOverride<SchedulePlan>().withTerminationConfig(termination(plan)))
                 .withSolverJobStartedConsumer(started -> QuarkusTransaction.requiringNew().run(() -> PlanningJob.update(
                         "status = ?1 WHERE id = ?2 AND status = ?3", PlanningJob.Status.SOLVING, jobId, PlanningJob.Status.QUEUED)))
                 .withBestSolutionConsumer(best -> progress(jobId, best))
@@ -123,6 +127,18 @@ public class PlanningService {
                 .withExceptionHandler((id, error) -> fail(id, error))
                 .run();
         return QuarkusTransaction.requiringNew().call(() -> PlanningJob.findById(jobId));
+    }
+
+    /**
+     * A first plan searches until it has not improved for the configured time; a re-plan of a year with published
+     * sessions (already repaired, its published sessions pinned) stops at the first plan as good as the repair on hard
+     * and medium, since the soft score is not what a re-plan is for ({@link SchedulingSolverConfig#afterRepair}).
+     */
+    TerminationConfig termination(SchedulePlan plan) {
+        if (plan.getSessions().stream().noneMatch(s -> s.getPublishedSlot() != null)) {
+            return new TerminationConfig().withUnimprovedSpentLimit(config.unimprovedLimit()).withSpentLimit(config.timeLimit());
+        }
+        return SchedulingSolverConfig.afterRepair(solver.solutions().update(plan), config.unimprovedLimit(), config.timeLimit());
     }
 
     /** The applied pairing revision to plan on, once it covers what the caller asked for (or all that was heard of). */
