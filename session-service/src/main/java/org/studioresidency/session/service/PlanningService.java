@@ -23,6 +23,7 @@ import org.studioresidency.session.domain.SessionStatus;
 import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
+import org.studioresidency.session.solver.ReplanRepair;
 import org.studioresidency.session.solver.SchedulePlan;
 import org.studioresidency.session.solver.SchedulingSolverConfig;
 
@@ -98,8 +99,12 @@ public class PlanningService {
                         + " just confirmed a matching, start planning again in a few seconds, passing the yearRevision it returned as"
                         + " pairingRevision; otherwise confirm a matching in pairing-service first.", RETRY_AFTER_SECONDS);
             }
-            SchedulePlan built = problems.build(year, s -> true, true).plan();
-            if (built.getSessions().stream().allMatch(PlannedSession::isPinned)) {
+            PlanningProblemFactory.Problem problem = problems.build(year, s -> true, true);
+            SchedulePlan built = problem.plan();
+            // Held sessions are pinned, and so are published ones after the repair: only the held ones mean nothing to plan.
+            if (built.getSessions().stream().allMatch(p -> problem.stored().containsKey(p.getId())
+                    && (problem.stored().get(p.getId()).status == SessionStatus.HELD
+                    || problem.stored().get(p.getId()).status == SessionStatus.SUMMARISED))) {
                 throw new SessionException.Conflict("Every session of " + year.name + " has already been held; there is nothing left to plan.");
             }
             PlanningJob job = new PlanningJob();
@@ -116,6 +121,12 @@ public class PlanningService {
             }
             return built;
         });
+        if (ReplanRepair.nothingLeftToPlan(plan)) {
+            // The repair moved every broken session and pinned every session: no solver phase could change anything.
+            plan.setScore(solver.solutions().update(plan));
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, plan));
+            return QuarkusTransaction.requiringNew().call(() -> PlanningJob.findById(jobId));
+        }
         solver.manager().solveBuilder()
                 .withProblemId(jobId)
                 .withProblem(plan)
@@ -132,7 +143,8 @@ public class PlanningService {
     /**
      * A first plan searches until it has not improved for the configured time; a re-plan of a year with published
      * sessions (already repaired, its published sessions pinned) stops at the first plan as good as the repair on hard
-     * and medium, since the soft score is not what a re-plan is for ({@link SchedulingSolverConfig#afterRepair}).
+     * and medium, since the soft score is not what a re-plan is for ({@link SchedulingSolverConfig#afterRepair}); a
+     * re-plan whose repair pinned every session does not run the solver at all (see {@link #start}).
      */
     TerminationConfig termination(SchedulePlan plan) {
         if (plan.getSessions().stream().noneMatch(s -> s.getPublishedSlot() != null)) {

@@ -35,9 +35,10 @@ public final class ReplanRepair {
      * <p>
      * Why it is fast on a district of 1,560 sessions: the plan is analysed once. A move never adds a hard penalty (only
      * a slot whose placement adds none is taken) and taking a session away from a slot never creates one, so the
-     * sessions breaking a rule can only become fewer: each is looked at once, in plan order, and whether it still breaks
-     * one is read from the same ranking that finds its new slot (the ranking's entry for its current slot). The ranking
-     * is computed with scores only ({@link ScoreAnalysisFetchPolicy#FETCH_SHALLOW}: no justifications, about 4x
+     * sessions breaking a rule can only become fewer: each is looked at once, in plan order; whether it still breaks one
+     * is read from a ranking of its current week (the entry for its current slot), and only then are its open weeks
+     * ranked for a new slot. The rankings are
+     * computed with scores only ({@link ScoreAnalysisFetchPolicy#FETCH_SHALLOW}: no justifications, about 4x
      * cheaper) on the weeks the pairing's order and minimum gap leave open between its previous and next session (every
      * other slot would break that hard rule, so it could never be chosen), with only the sessions of those weeks
      * ({@link #neighbourhood}).
@@ -57,12 +58,13 @@ public final class ReplanRepair {
             }
             Slot current = session.getSlot();
             session.setSlot(null);
-            List<RecommendedAssignment<Slot, HardMediumSoftScore>> ranked = scores.recommendAssignment(
-                    neighbourhood(plan, session, current, byKey), session, PlannedSession::getSlot,
-                    ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
-            boolean stillBroken = ranked.stream().filter(r -> current.equals(r.proposition()))
+            // Whether it still breaks a rule where it is (an earlier move may have fixed it): its current week alone says.
+            boolean stillBroken = scores.recommendAssignment(neighbourhood(plan, session, current, byKey, true), session,
+                            PlannedSession::getSlot, ScoreAnalysisFetchPolicy.FETCH_SHALLOW).stream()
+                    .filter(r -> current.equals(r.proposition()))
                     .anyMatch(r -> r.scoreAnalysisDiff().score().hardScore() < 0);
-            Slot best = !stillBroken ? null : ranked.stream()
+            Slot best = !stillBroken ? null : scores.recommendAssignment(neighbourhood(plan, session, current, byKey, false),
+                            session, PlannedSession::getSlot, ScoreAnalysisFetchPolicy.FETCH_SHALLOW).stream()
                     .filter(r -> r.proposition() != null && !r.proposition().equals(current))
                     .filter(r -> r.scoreAnalysisDiff().score().hardScore() == 0)
                     .map(RecommendedAssignment::proposition).findFirst().orElse(null);
@@ -114,10 +116,11 @@ public final class ReplanRepair {
      * gap), and the week of its current slot, with every placed session in those weeks and the pairing's own sessions.
      * Every rule that involves the session looks only at sessions in the same half-day, day or Monday-to-Sunday week,
      * or at its pairing's sessions, so placing it scores the same here as in the whole plan; the slots ranked are those
-     * weeks' slots (and those of the pairing's sessions, which the solver requires in the value range).
+     * weeks' slots (and those of the pairing's sessions, which the solver requires in the value range). With
+     * {@code currentWeekOnly}, only the week of its current slot: enough to tell whether it breaks a rule there.
      */
     private static SchedulePlan neighbourhood(SchedulePlan plan, PlannedSession session, Slot current,
-                                              Map<PlannedSession.SessionKey, PlannedSession> byKey) {
+                                              Map<PlannedSession.SessionKey, PlannedSession> byKey, boolean currentWeekOnly) {
         int gap = session.getPairing().minDaysBetweenSessions();
         PlannedSession previous = byKey.get(new PlannedSession.SessionKey(session.getPairing().pairingId(), session.getNumber() - 1));
         PlannedSession next = byKey.get(session.nextKey());
@@ -126,8 +129,8 @@ public final class ReplanRepair {
         LocalDate to = next == null || next.getSlot() == null ? LocalDate.MAX
                 : ScheduleConstraints.weekOf(next.getSlot().date().minusDays(gap)).plusDays(6);
         LocalDate currentWeek = ScheduleConstraints.weekOf(current.date());
-        java.util.function.Predicate<LocalDate> inside = date -> (!date.isBefore(from) && !date.isAfter(to))
-                || ScheduleConstraints.weekOf(date).equals(currentWeek);
+        java.util.function.Predicate<LocalDate> inside = date -> ScheduleConstraints.weekOf(date).equals(currentWeek)
+                || (!currentWeekOnly && !date.isBefore(from) && !date.isAfter(to));
         List<PlannedSession> sessions = new ArrayList<>();
         Set<Slot> slots = new java.util.LinkedHashSet<>();
         for (Slot slot : plan.getSlots()) {
