@@ -1,7 +1,9 @@
 package org.studioresidency.session.service;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverStatus;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +23,9 @@ import org.studioresidency.session.domain.SessionStatus;
 import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
+import org.studioresidency.session.solver.ReplanRepair;
 import org.studioresidency.session.solver.SchedulePlan;
+import org.studioresidency.session.solver.SchedulingSolverConfig;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -95,8 +99,12 @@ public class PlanningService {
                         + " just confirmed a matching, start planning again in a few seconds, passing the yearRevision it returned as"
                         + " pairingRevision; otherwise confirm a matching in pairing-service first.", RETRY_AFTER_SECONDS);
             }
-            SchedulePlan built = problems.build(year, s -> true, true).plan();
-            if (built.getSessions().stream().allMatch(PlannedSession::isPinned)) {
+            PlanningProblemFactory.Problem problem = problems.build(year, s -> true, true);
+            SchedulePlan built = problem.plan();
+            // Held sessions are pinned, and so are published ones after the repair: only the held ones mean nothing to plan.
+            if (built.getSessions().stream().allMatch(p -> problem.stored().containsKey(p.getId())
+                    && (problem.stored().get(p.getId()).status == SessionStatus.HELD
+                    || problem.stored().get(p.getId()).status == SessionStatus.SUMMARISED))) {
                 throw new SessionException.Conflict("Every session of " + year.name + " has already been held; there is nothing left to plan.");
             }
             PlanningJob job = new PlanningJob();
@@ -113,9 +121,16 @@ public class PlanningService {
             }
             return built;
         });
+        if (ReplanRepair.nothingLeftToPlan(plan)) {
+            // The repair moved every broken session and pinned every session: no solver phase could change anything.
+            plan.setScore(solver.solutions().update(plan));
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, plan));
+            return QuarkusTransaction.requiringNew().call(() -> PlanningJob.findById(jobId));
+        }
         solver.manager().solveBuilder()
                 .withProblemId(jobId)
                 .withProblem(plan)
+                .withConfigOverride(new SolverConfigOverride<SchedulePlan>().withTerminationConfig(termination(plan)))
                 .withSolverJobStartedConsumer(started -> QuarkusTransaction.requiringNew().run(() -> PlanningJob.update(
                         "status = ?1 WHERE id = ?2 AND status = ?3", PlanningJob.Status.SOLVING, jobId, PlanningJob.Status.QUEUED)))
                 .withBestSolutionConsumer(best -> progress(jobId, best))
@@ -123,6 +138,19 @@ public class PlanningService {
                 .withExceptionHandler((id, error) -> fail(id, error))
                 .run();
         return QuarkusTransaction.requiringNew().call(() -> PlanningJob.findById(jobId));
+    }
+
+    /**
+     * A first plan searches until it has not improved for the configured time; a re-plan of a year with published
+     * sessions (already repaired, its published sessions pinned) stops at the first plan as good as the repair on hard
+     * and medium, since the soft score is not what a re-plan is for ({@link SchedulingSolverConfig#afterRepair}); a
+     * re-plan whose repair pinned every session does not run the solver at all (see {@link #start}).
+     */
+    TerminationConfig termination(SchedulePlan plan) {
+        if (plan.getSessions().stream().noneMatch(s -> s.getPublishedSlot() != null)) {
+            return new TerminationConfig().withUnimprovedSpentLimit(config.unimprovedLimit()).withSpentLimit(config.timeLimit());
+        }
+        return SchedulingSolverConfig.afterRepair(solver.solutions().update(plan), config.unimprovedLimit(), config.timeLimit());
     }
 
     /** The applied pairing revision to plan on, once it covers what the caller asked for (or all that was heard of). */

@@ -32,6 +32,15 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String PREFERRED_WEEKDAYS = "Preferred weekdays";
     public static final String AVOID_BREAK_EDGES = "Avoid days next to breaks";
     public static final String BALANCED_CONSULTANT_LOAD = "Balanced consultant load";
+    public static final String DISTRICT_WIDE_LEVELING = "District-wide load level across the weeks";
+
+    /**
+     * Weight of {@link #DISTRICT_WIDE_LEVELING} per squared unit over a week's share. Chosen so that a week well over its
+     * share (the district bunched around the same evenly spaced dates) costs more than moving a session a few weeks
+     * from its evenly spaced date, while a week a unit or two over costs less than a day's move: see the README's
+     * Benchmark for the median gap it keeps.
+     */
+    public static final HardMediumSoftScore LEVELING_WEIGHT = HardMediumSoftScore.ofSoft(1);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -49,7 +58,8 @@ public class ScheduleConstraints implements ConstraintProvider {
                 spreadEvenly(factory),
                 preferredWeekdays(factory),
                 avoidBreakEdges(factory),
-                balancedConsultantLoad(factory)
+                balancedConsultantLoad(factory),
+                districtWideLeveling(factory)
         };
     }
 
@@ -231,6 +241,29 @@ public class ScheduleConstraints implements ConstraintProvider {
                         sessions.stream().map(PlannedSession::getId).toList(),
                         consultant.name() + " has " + sessions.size() + " sessions in the week of " + week))
                 .asConstraint(BALANCED_CONSULTANT_LOAD);
+    }
+
+    /**
+     * The district's load (each session one, plus one per substitute half-day it needs) is spread over the weeks in
+     * proportion to their days that can hold a session, so consultants, directors and the substitute pool are not idle
+     * for weeks and at their cap on others; each pairing's own spacing is {@link #SPREAD_EVENLY}'s. Penalty: the square
+     * of the load over the week's share (a week under its share costs nothing), times {@link #LEVELING_WEIGHT}.
+     */
+    Constraint districtWideLeveling(ConstraintFactory factory) {
+        return factory.forEach(PlannedSession.class)
+                .groupBy(s -> weekOf(s.getSlot().date()), ConstraintCollectors.sum(ScheduleConstraints::load))
+                .join(InstructionalWeek.class, Joiners.equal((week, load) -> week, InstructionalWeek::monday))
+                .filter((week, load, share) -> load > share.share())
+                .penalize(LEVELING_WEIGHT, (week, load, share) -> (load - share.share()) * (load - share.share()))
+                .justifyWith((week, load, share, score) -> new ScheduleJustification(List.of(),
+                        "the week of Monday " + week + " would carry " + load + " sessions and substitute half-days, more than its"
+                                + " share of " + share.share() + " (" + share.openDays() + " days that can hold a session)"))
+                .asConstraint(DISTRICT_WIDE_LEVELING);
+    }
+
+    /** A session's weight in the district's weekly load: itself and each substitute half-day it needs. */
+    static int load(PlannedSession session) {
+        return 1 + session.getPairing().substitutesNeeded();
     }
 
     static LocalDate weekOf(LocalDate date) {

@@ -23,6 +23,10 @@ public class SchedulePlan {
     @ProblemFactCollectionProperty
     private List<SchoolBlackout> schoolBlackouts;
 
+    /** The weeks with their share of the district's load, derived from the slots and sessions. */
+    @ProblemFactCollectionProperty
+    private List<InstructionalWeek> weeks;
+
     @PlanningEntityCollectionProperty
     private List<PlannedSession> sessions;
 
@@ -33,9 +37,16 @@ public class SchedulePlan {
     }
 
     public SchedulePlan(List<Slot> slots, List<SchoolBlackout> schoolBlackouts, List<PlannedSession> sessions) {
+        this(slots, schoolBlackouts, sessions, InstructionalWeek.of(slots, sessions));
+    }
+
+    /** A plan (or part of one) whose weeks' shares were worked out for a whole year. */
+    public SchedulePlan(List<Slot> slots, List<SchoolBlackout> schoolBlackouts, List<PlannedSession> sessions,
+                        List<InstructionalWeek> weeks) {
         this.slots = slots;
         this.schoolBlackouts = schoolBlackouts;
         this.sessions = sessions;
+        this.weeks = weeks;
     }
 
     public List<Slot> getSlots() {
@@ -44,6 +55,10 @@ public class SchedulePlan {
 
     public List<SchoolBlackout> getSchoolBlackouts() {
         return schoolBlackouts;
+    }
+
+    public List<InstructionalWeek> getWeeks() {
+        return weeks;
     }
 
     public List<PlannedSession> getSessions() {

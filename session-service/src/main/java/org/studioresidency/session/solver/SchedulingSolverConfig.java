@@ -1,5 +1,6 @@
 package org.studioresidency.session.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -25,6 +26,20 @@ public final class SchedulingSolverConfig {
                 .withTerminationConfig(new TerminationConfig()
                         .withUnimprovedSpentLimit(unimproved)
                         .withSpentLimit(limit));
+    }
+
+    /**
+     * How a re-plan of a published year stops, once {@link ReplanRepair} has moved the broken sessions and pinned the
+     * published ones: at the first plan that breaks no hard rule and changes people's calendars no more than the repair
+     * did ({@code repaired}'s medium score: the pinned moves cannot be undone, so no better medium is to be had from
+     * them), without waiting for {@code unimproved} on the soft score; {@code unimproved} and {@code limit} only stop a
+     * re-plan that cannot get there (a session the repair could not fix).
+     */
+    public static TerminationConfig afterRepair(HardMediumSoftScore repaired, Duration unimproved, Duration limit) {
+        return new TerminationConfig()
+                .withBestScoreLimit("0hard/" + repaired.mediumScore() + "medium/*soft")
+                .withUnimprovedSpentLimit(unimproved)
+                .withSpentLimit(limit);
     }
 
     /** Stops as soon as a plan breaks no hard rule (for tests and the first feasible plan). */

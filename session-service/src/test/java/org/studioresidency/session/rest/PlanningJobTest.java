@@ -120,6 +120,36 @@ class PlanningJobTest {
     }
 
     @Test
+    void shouldReplanAConsultantsUnavailableDateByMovingOnlyThatSessionWithoutRunningTheSolver() {
+        DistrictFixture district = new DistrictFixture(schoolYears, pairings);
+        PairingService.Member helen = DistrictFixture.consultant("Dr. Helen Ward");
+        DistrictFixture.Pairing garfield = district.pairing("Garfield Elementary", helen);
+        district.pairing("Hawthorne Elementary", DistrictFixture.consultant("Ines Duarte"));
+        String first = startAndAwaitSolved(district);
+        given().auth().oauth2(ADMIN).header("If-Match", IfMatch.of(first)).post(first + "/publication").then().statusCode(200);
+        Map<String, Object> disrupted = given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId).then()
+                .extract().jsonPath().getMap("items.find { it.pairingId == '" + garfield.pairingId() + "' }");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\": \"Dr. Helen Ward\", \"maxSessionsPerWeek\": 3, \"contractedDays\": [], \"unavailableDates\": [\""
+                        + disrupted.get("date") + "\"]}")
+                .put("/consultants/" + helen.staffId()).then().statusCode(200);
+
+        // The repair moves the one broken session and pins every other: nothing is left for the solver, so the job
+        // answers already solved (a job handed to the solver answers QUEUED or SOLVING).
+        String replan = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(202).body("status", equalTo("SOLVED")).body("bestScore", containsString("0hard/"))
+                .extract().header("Location");
+
+        List<Map<String, Object>> proposed = given().auth().oauth2(ADMIN).get("/sessions?schoolYearId=" + district.schoolYearId)
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.proposedDate != null }");
+        assertThat(proposed).extracting(s -> s.get("sessionId")).containsExactly(disrupted.get("sessionId"));
+        given().auth().oauth2(ADMIN).header("If-Match", IfMatch.of(replan)).post(replan + "/publication").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/sessions/" + disrupted.get("sessionId")).then()
+                .body("date", equalTo(proposed.get(0).get("proposedDate"))).body("proposedDate", equalTo(null));
+    }
+
+    @Test
     void shouldPublishAReplanWhoseMovesSwapTwoSessionsThatSharePeople() {
         DistrictFixture district = new DistrictFixture(schoolYears, pairings);
         PairingService.Member helen = DistrictFixture.consultant("Dr. Helen Ward");

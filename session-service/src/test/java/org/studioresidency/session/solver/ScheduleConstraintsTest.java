@@ -268,6 +268,37 @@ class ScheduleConstraintsTest {
                 session(GARFIELD, 3, am(TUESDAY.plusDays(2))), session(GARFIELD, 4, am(TUESDAY.plusDays(7))));
     }
 
+    @Test
+    void shouldPenaliseTheSquareOfEachWeeksDistrictLoadOverItsShare() {
+        // Garfield's sessions weigh 4 (the session and 3 substitute half-days), Roosevelt's 3: the week of TUESDAY carries
+        // 4 + 4 + 3 = 11 against a share of 9 (2 over: 4 points); the next week's 4 is under its share of 9.
+        InstructionalWeek thisWeek = new InstructionalWeek(ScheduleConstraints.weekOf(TUESDAY), 5, 9);
+        InstructionalWeek nextWeek = new InstructionalWeek(ScheduleConstraints.weekOf(TUESDAY.plusDays(7)), 5, 9);
+        Object[] facts = {session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, pm(TUESDAY.plusDays(1))),
+                session(ROOSEVELT, 1, am(TUESDAY.plusDays(2))), session(GARFIELD, 3, am(TUESDAY.plusDays(7))), thisWeek, nextWeek};
+        VERIFIER.verifyThat(ScheduleConstraints::districtWideLeveling).given(facts).penalizesBy(4);
+        scores(ScheduleConstraints::districtWideLeveling, HardMediumSoftScore.ofSoft(-4), facts);
+    }
+
+    @Test
+    void shouldShareTheDistrictsLoadOutOverTheWeeksByTheirDaysThatCanHoldASession() {
+        // A week of 5 open days and a week with 2 (a testing Wednesday, Thursday and Friday off): 14 units of load shared 10 and 4.
+        LocalDate monday = ScheduleConstraints.weekOf(TUESDAY);
+        List<Slot> slots = new java.util.ArrayList<>();
+        for (int d = 0; d < 12; d++) {
+            LocalDate date = monday.plusDays(d);
+            if (date.getDayOfWeek().getValue() <= 5) {
+                boolean off = d == 10 || d == 11;
+                slots.add(new Slot(new SchoolDay(date, !off, d == 9, false, false, true, 10), HalfDay.AM));
+            }
+        }
+        List<PlannedSession> sessions = List.of(session(GARFIELD, 1, am(TUESDAY)), session(GARFIELD, 2, am(TUESDAY.plusDays(7))),
+                session(ROOSEVELT, 1, am(TUESDAY)), session(ROOSEVELT, 2, am(TUESDAY.plusDays(7))));
+
+        assertThat(InstructionalWeek.of(slots, sessions)).containsExactly(
+                new InstructionalWeek(monday, 5, 10), new InstructionalWeek(monday.plusDays(7), 2, 4));
+    }
+
     /** Checks the score the one rule gives, so that a change of the rule's weight (not only of its matches) fails. */
     private static void scores(BiFunction<ScheduleConstraints, ConstraintFactory, Constraint> rule, HardMediumSoftScore expected,
                                Object... facts) {
