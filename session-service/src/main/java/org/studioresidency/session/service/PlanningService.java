@@ -23,6 +23,7 @@ import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
 import org.studioresidency.session.solver.SchedulePlan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Planning jobs: the solver plans a school year in the background, on the pairings the caller has seen (its
@@ -44,6 +46,8 @@ public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
     private static final int RETRY_AFTER_SECONDS = 2;
+    /** How often a waiting read looks at its job again: well under a second, a few cheap queries per second. */
+    private static final Duration FINISH_POLL = Duration.ofMillis(200);
 
     /** A job with what it waits for, when it is queued. */
     public record JobView(PlanningJob job, List<PlanningJob> queuedBehind) {
@@ -149,6 +153,21 @@ public class PlanningService {
                 ? PlanningJob.list("status = ?1 and id <> ?2 ORDER BY startedAt", PlanningJob.Status.SOLVING, jobId)
                 : List.of();
         return new JobView(job, behind);
+    }
+
+    /**
+     * The job once it is no longer queued or solving, or as it is when {@code bound} has passed: a portal waits for its
+     * plan in one request instead of polling. Each look is its own short transaction, so nothing is held while waiting.
+     */
+    public JobView awaitFinished(UUID jobId, Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        while (true) {
+            JobView view = QuarkusTransaction.requiringNew().call(() -> get(jobId));
+            if (!view.job().status.isRunning() || !Instant.now().isBefore(deadline)) {
+                return view;
+            }
+            LockSupport.parkNanos(FINISH_POLL.toNanos());
+        }
     }
 
     public List<PlanningJob> ofYear(UUID schoolYearId) {
