@@ -47,10 +47,11 @@ public class WeeklyDigests {
     private final Emails emails;
     private final EntityManager entityManager;
     private final NotificationConfig config;
+    private final CalendarLinks calendarLinks;
 
     WeeklyDigests(SchoolRepository schools, SessionRepository sessions, CoverageRequestRepository coverage,
                   NextStepRepository nextSteps, RecipientPreferenceRepository preferences, DeliveryQueue queue,
-                  Emails emails, EntityManager entityManager, NotificationConfig config) {
+                  Emails emails, EntityManager entityManager, NotificationConfig config, CalendarLinks calendarLinks) {
         this.schools = schools;
         this.sessions = sessions;
         this.coverage = coverage;
@@ -60,6 +61,7 @@ public class WeeklyDigests {
         this.emails = emails;
         this.entityManager = entityManager;
         this.config = config;
+        this.calendarLinks = calendarLinks;
     }
 
     @Scheduled(identity = "weekly-digest", every = "${notification.digest.check-interval:5m}",
@@ -125,7 +127,9 @@ public class WeeklyDigests {
         if (digest.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(emails.weeklyDigest(school.principalName, school.name, MailViewMapping.shortDate(period), digest));
+        // The principal's own feed link, when they subscribed: the digest goes to them alone.
+        var calendarLink = calendarLinks.of(new Recipient(school.principalName, school.principalEmail, school.id)).orElse(null);
+        return Optional.of(emails.weeklyDigest(school.principalName, school.name, MailViewMapping.shortDate(period), digest, calendarLink));
     }
 
     public DigestView content(UUID schoolId, LocalDate today) {
