@@ -60,17 +60,28 @@ public class PlanningJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    @Operation(operationId = "startPlanningJob", summary = "Plan the school year's sessions in the background")
-    @APIResponse(responseCode = "202", description = "Queued or solving; poll the job at its Location",
+    @Operation(operationId = "startPlanningJob", summary = "Plan the school year's sessions in the background; with Prefer: wait=N,"
+            + " answer with the finished job when it finishes within N seconds")
+    @APIResponse(responseCode = "201", description = "Only with Prefer: wait=N: the job finished within the wait (see its status);"
+            + " it is at its Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
+    @APIResponse(responseCode = "202", description = "Queued or solving; poll the job at its Location (GET with wait to wait for it)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanningJobResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A job for this year is already queued or solving, nothing is left to plan, or the"
             + " pairings the caller changed have not reached session-service yet (then with Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start(@Valid @NotNull StartPlanning request, @Context UriInfo uri) {
-        PlanningJob job = service.start(request.schoolYearId(), request.pairingRevision());
-        return Response.accepted(PlanningJobResponse.of(new PlanningService.JobView(job, List.of()))).tag(Versions.etag(job.version))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    public Response start(@Valid @NotNull StartPlanning request,
+                          @Parameter(description = "RFC 7240. wait=N (seconds, at most " + MAX_WAIT_SECONDS + "): answer 201 with the"
+                                  + " finished job if it finishes within N seconds, else 202 as without it. Other preferences are ignored.",
+                                  example = "wait=60")
+                          @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
+        PlanningJob started = service.start(request.schoolYearId(), request.pairingRevision());
+        java.util.OptionalInt wait = PreferWait.seconds(prefer, MAX_WAIT_SECONDS);
+        PlanningService.JobView job = wait.isPresent() ? service.awaitFinished(started.id, Duration.ofSeconds(wait.getAsInt()))
+                : new PlanningService.JobView(started, List.of());
+        Response.ResponseBuilder answer = job.job().status.isRunning() ? Response.accepted() : Response.status(Response.Status.CREATED);
+        return answer.entity(PlanningJobResponse.of(job)).tag(Versions.etag(job.job().version))
+                .location(uri.getAbsolutePathBuilder().path(started.id.toString()).build()).build();
     }
 
     @GET

@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.solver.SolverStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +47,7 @@ public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
     private static final int RETRY_AFTER_SECONDS = 2;
+    private static final int PUBLICATION_TIMEOUT_SECONDS = 600;
     /** How often a waiting read looks at its job again: well under a second, a few cheap queries per second. */
     private static final Duration FINISH_POLL = Duration.ofMillis(200);
 
@@ -210,6 +212,9 @@ public class PlanningService {
      * team change is refused with the rules it would break, not published.
      */
     @Transactional
+    // One step for the whole year: 400 sessions with 2,400 substitute requests took 50 s at load average 26, close to the
+    // default 60 s timeout that would roll the publication back after its work was done.
+    @TransactionConfiguration(timeout = PUBLICATION_TIMEOUT_SECONDS)
     public PlanningJob publish(UUID jobId, long expectedVersion) {
         PlanningJob job = get(jobId).job();
         if (expectedVersion != job.version) {

@@ -103,6 +103,16 @@ class PlanningJobTest {
     }
 
     @Test
+    void shouldAnswerTheFinishedJobAtOnceWhenTheCallerPrefersToWait() {
+        DistrictFixture district = twoPairingDistrict();
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("Prefer", "wait=60")
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(201).header("Location", containsString("/planning-jobs/")).header("ETag", notNullValue())
+                .body("status", equalTo("SOLVED")).body("feasible", equalTo(true));
+    }
+
+    @Test
     void shouldNotWaitLongerThanTheBound() {
         DistrictFixture district = twoPairingDistrict();
         String location = startAndAwaitSolved(district);
