@@ -24,6 +24,8 @@ public final class SessionEvents {
     public static final String TEAM_CHANGED = "district.session.team-changed.v1";
     public static final String CONFLICT_DETECTED = "district.session.conflict-detected.v1";
     public static final String CONFLICT_RESOLVED = "district.session.conflict-resolved.v1";
+    public static final String CALENDAR_SUBSCRIPTION_CREATED = "district.session.calendar-subscription.created.v1";
+    public static final String CALENDAR_SUBSCRIPTION_REVOKED = "district.session.calendar-subscription.revoked.v1";
 
     private SessionEvents() {
     }
@@ -81,5 +83,20 @@ public final class SessionEvents {
                                List<Attendance> attendance, Summary summary, NextVisit nextVisit, NextStepState nextStep,
                                OffsetDateTime changedAt, Long teamVersion, Conflict conflict, OffsetDateTime resolvedAt,
                                String resolution) {
+    }
+
+    /** A person's calendar subscription was created: its secret feed link, for that person's own emails. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SubscriptionCreated(UUID subscriptionId, UUID staffId, String email, String url, String webcalUrl,
+                                      OffsetDateTime createdAt) {
+        @Override
+        public String toString() {
+            return "SubscriptionCreated[" + subscriptionId + " of " + staffId + "]"; // the URL is a credential: keep it out of logs
+        }
+    }
+
+    /** A person's calendar subscription was revoked: its link goes into no more emails. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SubscriptionRevoked(UUID subscriptionId, UUID staffId) {
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.studioresidency.notification.service.CalendarLinks;
 import org.studioresidency.notification.service.SessionNotifications;
 
 import java.util.Set;
@@ -22,10 +23,12 @@ public class SessionEventsConsumer {
 
     private final ObjectMapper json;
     private final SessionNotifications notifications;
+    private final CalendarLinks calendarLinks;
 
-    SessionEventsConsumer(ObjectMapper json, SessionNotifications notifications) {
+    SessionEventsConsumer(ObjectMapper json, SessionNotifications notifications, CalendarLinks calendarLinks) {
         this.json = json;
         this.notifications = notifications;
+        this.calendarLinks = calendarLinks;
     }
 
     @Incoming("session-in")
@@ -36,6 +39,10 @@ public class SessionEventsConsumer {
         IncomingEvent event = IncomingEvent.parse(json, cloudEvent);
         if (TYPES.contains(event.type())) {
             notifications.apply(event.id(), event.type(), event.time(), json.treeToValue(event.data(), SessionEvents.SessionEvent.class));
+        } else if (SessionEvents.CALENDAR_SUBSCRIPTION_CREATED.equals(event.type())) {
+            calendarLinks.created(event.id(), json.treeToValue(event.data(), SessionEvents.SubscriptionCreated.class));
+        } else if (SessionEvents.CALENDAR_SUBSCRIPTION_REVOKED.equals(event.type())) {
+            calendarLinks.revoked(event.id(), json.treeToValue(event.data(), SessionEvents.SubscriptionRevoked.class));
         }
     }
 }

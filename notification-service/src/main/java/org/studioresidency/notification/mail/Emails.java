@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.studioresidency.notification.config.NotificationConfig;
+import org.studioresidency.notification.mail.MailViews.CalendarLinkView;
 import org.studioresidency.notification.mail.MailViews.ConflictView;
 import org.studioresidency.notification.mail.MailViews.CoverageView;
 import org.studioresidency.notification.mail.MailViews.DigestLoopView;
@@ -42,13 +43,15 @@ public class Emails {
                                                             int daysBefore);
 
         static native MailTemplateInstance scheduleChange(DistrictView district, String recipientName, SessionView session,
-                                                          boolean cancelled, String previously, String reason);
+                                                          boolean cancelled, String previously, String reason,
+                                                          CalendarLinkView calendarLink);
 
         static native MailTemplateInstance coverageAlert(DistrictView district, String recipientName, String schoolName,
                                                          CoverageView coverage, int daysBefore);
 
         static native MailTemplateInstance weeklyDigest(DistrictView district, String recipientName, String schoolName,
-                                                        String weekOf, DigestView digest, DigestLoopView learningLoop);
+                                                        String weekOf, DigestView digest, DigestLoopView learningLoop,
+                                                        CalendarLinkView calendarLink);
 
         static native MailTemplateInstance learningLoop(DistrictView district, String recipientName, LearningLoopView loop);
 
@@ -78,14 +81,15 @@ public class Emails {
         return render(PLANNING_REMINDER, subject, Templates.planningReminder(district, recipientName, session, daysBefore));
     }
 
+    /** {@code calendarLink}: the recipient's own subscription, or null. */
     public RenderedEmail scheduleChange(String recipientName, SessionView session, boolean cancelled, String previously,
-                                        String reason) {
+                                        String reason, CalendarLinkView calendarLink) {
         String subject = cancelled
                 ? "Cancelled: session " + session.number() + " at " + session.hostSchool() + " on " + session.date()
                 : "Rescheduled: session " + session.number() + " at " + session.hostSchool() + " moves to " + session.date()
                   + " (" + session.halfDay() + ")";
         return render(SCHEDULE_CHANGE, subject,
-                Templates.scheduleChange(district, recipientName, session, cancelled, previously, reason));
+                Templates.scheduleChange(district, recipientName, session, cancelled, previously, reason, calendarLink));
     }
 
     public RenderedEmail coverageAlert(String recipientName, String schoolName, CoverageView coverage, int daysBefore) {
@@ -93,11 +97,15 @@ public class Emails {
         return render(COVERAGE_ALERT, subject, Templates.coverageAlert(district, recipientName, schoolName, coverage, daysBefore));
     }
 
-    /** {@code learningLoop}: the school's learning-loop figures, or null when no snapshot names the school. */
+    /**
+     * {@code learningLoop}: the school's learning-loop figures, or null when no snapshot names the school;
+     * {@code calendarLink}: the recipient's own subscription, or null.
+     */
     public RenderedEmail weeklyDigest(String recipientName, String schoolName, String weekOf, DigestView digest,
-                                      DigestLoopView learningLoop) {
+                                      DigestLoopView learningLoop, CalendarLinkView calendarLink) {
         String subject = "Your studio/residency week of " + weekOf + ": " + schoolName;
-        return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest, learningLoop));
+        return render(WEEKLY_DIGEST, subject, Templates.weeklyDigest(district, recipientName, schoolName, weekOf, digest,
+                learningLoop, calendarLink));
     }
 
     /** The charts travel as inline images, referenced from the HTML by the views' {@code cid:} addresses. */

@@ -41,6 +41,10 @@ public final class MailViews {
     public record SummaryLine(String session, String focus, String problemOfPractice) {
     }
 
+    /** The recipient's own calendar subscription: the secret https feed URL and its webcal:// form. */
+    public record CalendarLinkView(String url, String webcalUrl) {
+    }
+
     /** A principal's week; nothing in any list means there is nothing to send. */
     public record DigestView(List<SessionView> upcoming, List<CoverageView> coverage, List<StepView> overdueSteps,
                              List<StepView> openSteps, List<SummaryLine> recentSummaries) {

@@ -63,7 +63,7 @@ public class PreviewService {
                     MailViewMapping.date(today.plusDays(35)) + " (morning)", ""));
             case Emails.PLANNING_REMINDER -> emails.planningReminder(school.principalName, session, config.reminder().daysBefore());
             case Emails.SCHEDULE_CHANGE -> emails.scheduleChange(school.principalName, session, false,
-                    MailViewMapping.date(today.plusDays(7)) + " (morning)", null);
+                    MailViewMapping.date(today.plusDays(7)) + " (morning)", null, null);
             case Emails.COVERAGE_ALERT -> emails.coverageAlert(school.principalName, school.name,
                     new CoverageView("A teacher of your school", session.date(), session.halfDay(), "unfilled", null), 3);
             case Emails.CONFLICT_ALERT -> emails.conflictAlert(school.principalName, session, MailViewMapping.conflict(
@@ -74,7 +74,7 @@ public class PreviewService {
                             + "nobody can be in two sessions in the same half-day.", "The session moved to another half-day."));
             default -> emails.weeklyDigest(school.principalName, school.name,
                     MailViewMapping.shortDate(today.with(TemporalAdjusters.previousOrSame(config.digest().day()))),
-                    digests.content(schoolId, today), digests.learningLoop(schoolId));
+                    digests.content(schoolId, today), digests.learningLoop(schoolId), null);
         };
     }
 }

@@ -52,10 +52,11 @@ public class SessionNotifications {
     private final ConflictAlerts conflicts;
     private final ZoneId zone;
     private final String organizer;
+    private final CalendarLinks calendarLinks;
 
     SessionNotifications(ProcessedEvents processed, SessionRepository sessions, NextStepRepository nextSteps,
                          RecipientPreferenceRepository preferences, Recipients recipients, DeliveryQueue queue,
-                         Emails emails, ConflictAlerts conflicts, NotificationConfig config) {
+                         Emails emails, ConflictAlerts conflicts, NotificationConfig config, CalendarLinks calendarLinks) {
         this.processed = processed;
         this.sessions = sessions;
         this.nextSteps = nextSteps;
@@ -66,6 +67,7 @@ public class SessionNotifications {
         this.conflicts = conflicts;
         this.zone = config.district().timeZone();
         this.organizer = config.district().officeEmail();
+        this.calendarLinks = calendarLinks;
     }
 
     /**
@@ -182,7 +184,9 @@ public class SessionNotifications {
         String method = cancelled ? SessionCalendar.CANCEL : SessionCalendar.REQUEST;
         SessionCalendar.Entry entry = MailViewMapping.calendarEntry(session, zone);
         for (Recipient recipient : recipients.principalsAndLeader(session.schoolIds, session.pairingId, state.participantsOrEmpty())) {
-            RenderedEmail email = emails.scheduleChange(recipient.name(), view, cancelled, previously, reason)
+            // Each schedule change is rendered per recipient, so it carries that recipient's own feed link only.
+            RenderedEmail email = emails.scheduleChange(recipient.name(), view, cancelled, previously, reason,
+                            calendarLinks.of(recipient).orElse(null))
                     .withCalendar(SessionCalendar.render(entry, method, organizer, recipient.email()), method);
             queue.record(recipient, DeliveryQueue.dedupeKey(Emails.SCHEDULE_CHANGE, eventId, recipient), List.of(eventId), email);
         }

@@ -50,10 +50,12 @@ public class WeeklyDigests {
     private final EntityManager entityManager;
     private final NotificationConfig config;
     private final LearningLoopSnapshots learningLoop;
+    private final CalendarLinks calendarLinks;
 
     WeeklyDigests(SchoolRepository schools, SessionRepository sessions, CoverageRequestRepository coverage,
                   NextStepRepository nextSteps, RecipientPreferenceRepository preferences, DeliveryQueue queue,
-                  Emails emails, EntityManager entityManager, NotificationConfig config, LearningLoopSnapshots learningLoop) {
+                  Emails emails, EntityManager entityManager, NotificationConfig config, LearningLoopSnapshots learningLoop,
+                  CalendarLinks calendarLinks) {
         this.schools = schools;
         this.sessions = sessions;
         this.coverage = coverage;
@@ -64,6 +66,7 @@ public class WeeklyDigests {
         this.entityManager = entityManager;
         this.config = config;
         this.learningLoop = learningLoop;
+        this.calendarLinks = calendarLinks;
     }
 
     @Scheduled(identity = "weekly-digest", every = "${notification.digest.check-interval:5m}",
@@ -129,8 +132,10 @@ public class WeeklyDigests {
         if (digest.isEmpty()) {
             return Optional.empty();
         }
+        // The principal's own feed link, when they subscribed: the digest goes to them alone.
+        var calendarLink = calendarLinks.of(new Recipient(school.principalName, school.principalEmail, school.id)).orElse(null);
         return Optional.of(emails.weeklyDigest(school.principalName, school.name, MailViewMapping.shortDate(period), digest,
-                learningLoop(school.id)));
+                learningLoop(school.id), calendarLink));
     }
 
     /**

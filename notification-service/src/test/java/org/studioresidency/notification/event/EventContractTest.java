@@ -101,6 +101,20 @@ class EventContractTest {
     }
 
     @Test
+    void shouldReadACalendarSubscriptionCreatedAndRevoked() throws IOException {
+        SessionEvents.SubscriptionCreated created = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.CALENDAR_SUBSCRIPTION_CREATED,
+                SessionEvents.SubscriptionCreated.class);
+        assertThat(created.subscriptionId()).isNotNull();
+        assertThat(created.staffId()).isNotNull();
+        assertThat(created.url()).startsWith("https://");
+        assertThat(created.webcalUrl()).startsWith("webcal://");
+        assertThat(created.createdAt()).isNotNull();
+        SessionEvents.SubscriptionRevoked revoked = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.CALENDAR_SUBSCRIPTION_REVOKED,
+                SessionEvents.SubscriptionRevoked.class);
+        assertThat(revoked.subscriptionId()).isEqualTo(created.subscriptionId());
+    }
+
+    @Test
     void shouldReadATeamChangeWithTheNewTeamAsParticipants() throws IOException {
         SessionEvents.SessionEvent changed = read(DistrictFixture.SESSION_EXAMPLES, SessionEvents.TEAM_CHANGED,
                 SessionEvents.SessionEvent.class);
@@ -180,7 +194,8 @@ class EventContractTest {
                 PairingEvents.DISSOLVED, SessionEvents.PUBLISHED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.HELD,
                 SessionEvents.SUMMARISED, SessionEvents.NEXT_STEP_DUE_SOON, SessionEvents.NEXT_STEP_OVERDUE,
                 SessionEvents.NEXT_STEP_STATUS_CHANGED, SessionEvents.TEAM_CHANGED, SessionEvents.CONFLICT_DETECTED,
-                SessionEvents.CONFLICT_RESOLVED, CoverageEvents.REQUESTED,
+                SessionEvents.CONFLICT_RESOLVED, SessionEvents.CALENDAR_SUBSCRIPTION_CREATED, SessionEvents.CALENDAR_SUBSCRIPTION_REVOKED,
+                CoverageEvents.REQUESTED,
                 CoverageEvents.FILLED, CoverageEvents.UNFILLED, CoverageEvents.CANCELLED, CoverageEvents.AT_RISK,
                 ReportEvents.LEARNING_LOOP_SNAPSHOT);
         try (Stream<Path> pairing = Files.list(DistrictFixture.PAIRING_EXAMPLES); Stream<Path> session = Files.list(DistrictFixture.SESSION_EXAMPLES)) {

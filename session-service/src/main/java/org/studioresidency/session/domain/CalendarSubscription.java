@@ -45,10 +45,13 @@ public class CalendarSubscription extends PanacheEntityBase {
         return revokedAt == null;
     }
 
-    public void revoke(String why, OffsetDateTime now) {
-        if (revokedAt == null) {
-            revokedAt = now;
-            revokedWhy = why;
+    /** Revokes a live subscription; returns false, changing nothing, when it was revoked before. */
+    public boolean revoke(String why, OffsetDateTime now) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        revokedWhy = why;
+        return true;
     }
 }

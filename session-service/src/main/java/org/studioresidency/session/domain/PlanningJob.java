@@ -29,6 +29,11 @@ public class PlanningJob extends PanacheEntityBase {
         /** A newer plan of the year was made or published; this one can no longer be published. */
         SUPERSEDED;
 
+        /** Still working towards a plan: waiting for the solver or solving. */
+        public boolean isRunning() {
+            return this == QUEUED || this == SOLVING;
+        }
+
         /** Finished with a plan that may still be published. */
         public boolean hasPublishablePlan() {
             return this == SOLVED || this == STOPPED;

@@ -27,7 +27,6 @@ import org.studioresidency.session.security.CurrentUser;
 import org.studioresidency.session.security.Roles;
 import org.studioresidency.session.service.CalendarSubscriptions;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +47,8 @@ public class CalendarSubscriptionResource {
     public record SubscriptionResponse(UUID subscriptionId, UUID staffId, UUID schoolId, String label, OffsetDateTime createdAt,
                                        @Schema(description = "The secret feed URL; shown only once, when created") String url,
                                        @Schema(description = "The same URL for calendar apps that open webcal:// links") String webcalUrl) {
-        static SubscriptionResponse of(CalendarSubscription s, String url) {
-            return new SubscriptionResponse(s.id, s.staffId, s.schoolId, s.label, s.createdAt, url,
-                    url == null ? null : url.replaceFirst("^https?://", "webcal://"));
+        static SubscriptionResponse of(CalendarSubscription s, String url, String webcalUrl) {
+            return new SubscriptionResponse(s.id, s.staffId, s.schoolId, s.label, s.createdAt, url, webcalUrl);
         }
     }
 
@@ -75,10 +73,10 @@ public class CalendarSubscriptionResource {
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person or school (principals: not of your school)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewSubscription request, @Context UriInfo uri) {
-        CalendarSubscriptions.Created created = subscriptions.create(request.staffId(), request.schoolId(), onlySchool(), user.subject());
-        URI feed = uri.getBaseUriBuilder().path("feeds/subscriptions/" + created.token() + ".ics").build();
+        CalendarSubscriptions.Created created = subscriptions.create(request.staffId(), request.schoolId(), onlySchool(), user.subject(),
+                uri.getBaseUri().toString());
         return Response.created(uri.getBaseUriBuilder().path("calendar-subscriptions/" + created.subscription().id).build())
-                .entity(SubscriptionResponse.of(created.subscription(), feed.toString())).build();
+                .entity(SubscriptionResponse.of(created.subscription(), created.url(), created.webcalUrl())).build();
     }
 
     @GET
@@ -87,7 +85,7 @@ public class CalendarSubscriptionResource {
     @Operation(operationId = "listCalendarSubscriptions", summary = "Live calendar subscriptions (principals: their school's), without their URLs")
     @APIResponse(responseCode = "200", description = "The subscriptions")
     public List<SubscriptionResponse> list() {
-        return subscriptions.list(onlySchool()).stream().map(s -> SubscriptionResponse.of(s, null)).toList();
+        return subscriptions.list(onlySchool()).stream().map(s -> SubscriptionResponse.of(s, null, null)).toList();
     }
 
     @DELETE

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.studioresidency.session.domain.CalendarSubscription;
 import org.studioresidency.session.domain.School;
 import org.studioresidency.session.domain.Staff;
+import org.studioresidency.session.event.SubscriptionEvents;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,28 +28,35 @@ public class CalendarSubscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A new subscription and its token (the only time the token exists outside the calendar app). */
-    public record Created(CalendarSubscription subscription, String token) {
+    /** A new subscription and its secret URL, in https and webcal form (the only time they exist outside the calendar app). */
+    public record Created(CalendarSubscription subscription, String url, String webcalUrl) {
     }
 
     private final CalendarFeedService feeds;
+    private final SubscriptionEvents events;
 
-    CalendarSubscriptions(CalendarFeedService feeds) {
+    CalendarSubscriptions(CalendarFeedService feeds, SubscriptionEvents events) {
         this.feeds = feeds;
+        this.events = events;
     }
 
-    /** One person's or one school's feed; a principal only for their own school or its people. */
+    /**
+     * One person's or one school's feed under {@code feedsBase} (the service's public address); a principal
+     * only for their own school or its people. A person's URL is announced, for their own emails only.
+     */
     @Transactional
-    public Created create(UUID staffId, UUID schoolId, Optional<UUID> onlySchool, String createdBy) {
+    public Created create(UUID staffId, UUID schoolId, Optional<UUID> onlySchool, String createdBy, String feedsBase) {
         if ((staffId == null) == (schoolId == null)) {
             throw new SessionException.InvalidField(staffId == null ? "staffId" : "schoolId", "name either a person (staffId) or a school (schoolId), not both");
         }
         String label;
+        String email = null;
         if (staffId != null) {
             Staff person = Staff.<Staff>findByIdOptional(staffId).filter(s -> s.active)
                     .filter(s -> onlySchool.isEmpty() || onlySchool.get().equals(s.schoolId))
                     .orElseThrow(() -> new SessionException.NotFound(onlySchool.isPresent() ? "Staff member of your school" : "Active staff member", staffId));
             label = person.name;
+            email = person.email;
         } else {
             if (onlySchool.isPresent() && !onlySchool.get().equals(schoolId)) {
                 throw new SessionException.NotFound("Your school", schoolId);
@@ -68,7 +76,10 @@ public class CalendarSubscriptions {
         subscription.createdBy = createdBy;
         subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         subscription.persist();
-        return new Created(subscription, token);
+        String url = feedsBase + (feedsBase.endsWith("/") ? "" : "/") + "feeds/subscriptions/" + token + ".ics";
+        String webcalUrl = url.replaceFirst("^https?://", "webcal://");
+        events.created(subscription, email, url, webcalUrl);
+        return new Created(subscription, url, webcalUrl);
     }
 
     /** Live subscriptions; a principal sees those of their school and its people. */
@@ -84,7 +95,9 @@ public class CalendarSubscriptions {
     public void revoke(UUID subscriptionId, Optional<UUID> onlySchool) {
         CalendarSubscription subscription = list(onlySchool).stream().filter(s -> s.id.equals(subscriptionId)).findFirst()
                 .orElseThrow(() -> new SessionException.NotFound("Calendar subscription", subscriptionId));
-        subscription.revoke("revoked on request", OffsetDateTime.now(ZoneOffset.UTC));
+        if (subscription.revoke("revoked on request", OffsetDateTime.now(ZoneOffset.UTC))) {
+            events.revoked(subscription);
+        }
     }
 
     /** A person who left the district keeps no working feed URL. */
@@ -92,7 +105,7 @@ public class CalendarSubscriptions {
     public void personLeft(UUID staffId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CalendarSubscription.<CalendarSubscription>list("staffId = ?1 and revokedAt is null", staffId)
-                .forEach(s -> s.revoke("the person left the district", now));
+                .stream().filter(s -> s.revoke("the person left the district", now)).forEach(events::revoked);
     }
 
     /** The feed behind a token, or 404 whatever is wrong with it (unknown, revoked, malformed). */

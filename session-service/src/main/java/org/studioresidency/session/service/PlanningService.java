@@ -7,6 +7,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,7 @@ import org.studioresidency.session.solver.ReplanRepair;
 import org.studioresidency.session.solver.SchedulePlan;
 import org.studioresidency.session.solver.SchedulingSolverConfig;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Planning jobs: the solver plans a school year in the background, on the pairings the caller has seen (its
@@ -48,6 +51,9 @@ public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
     private static final int RETRY_AFTER_SECONDS = 2;
+    private static final int PUBLICATION_TIMEOUT_SECONDS = 600;
+    /** How often a waiting read looks at its job again: well under a second, a few cheap queries per second. */
+    private static final Duration FINISH_POLL = Duration.ofMillis(200);
 
     /** A job with what it waits for, when it is queued. */
     public record JobView(PlanningJob job, List<PlanningJob> queuedBehind) {
@@ -179,6 +185,21 @@ public class PlanningService {
         return new JobView(job, behind);
     }
 
+    /**
+     * The job once it is no longer queued or solving, or as it is when {@code bound} has passed: a portal waits for its
+     * plan in one request instead of polling. Each look is its own short transaction, so nothing is held while waiting.
+     */
+    public JobView awaitFinished(UUID jobId, Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        while (true) {
+            JobView view = QuarkusTransaction.requiringNew().call(() -> get(jobId));
+            if (!view.job().status.isRunning() || !Instant.now().isBefore(deadline)) {
+                return view;
+            }
+            LockSupport.parkNanos(FINISH_POLL.toNanos());
+        }
+    }
+
     public List<PlanningJob> ofYear(UUID schoolYearId) {
         return PlanningJob.list("schoolYearId = ?1 ORDER BY startedAt DESC", schoolYearId);
     }
@@ -219,6 +240,9 @@ public class PlanningService {
      * team change is refused with the rules it would break, not published.
      */
     @Transactional
+    // One step for the whole year: 400 sessions with 2,400 substitute requests took 50 s at load average 26, close to the
+    // default 60 s timeout that would roll the publication back after its work was done.
+    @TransactionConfiguration(timeout = PUBLICATION_TIMEOUT_SECONDS)
     public PlanningJob publish(UUID jobId, long expectedVersion) {
         PlanningJob job = get(jobId).job();
         if (expectedVersion != job.version) {

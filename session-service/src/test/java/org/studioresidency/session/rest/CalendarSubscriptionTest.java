@@ -1,5 +1,6 @@
 package org.studioresidency.session.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.local.TestInfrastructure;
 import org.studioresidency.session.DistrictFixture;
+import org.studioresidency.session.event.EventShapes;
 import org.studioresidency.session.service.DirectoryService;
 import org.studioresidency.session.service.PairingService;
 import org.studioresidency.session.service.SchoolYearService;
@@ -104,5 +106,31 @@ class CalendarSubscriptionTest {
         given().get(url).then().statusCode(404);
         given().auth().oauth2(ADMIN).get("/calendar-subscriptions").then().statusCode(200)
                 .body("findAll { it.staffId == '" + teacher.staffId() + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldAnnounceAPersonsNewFeedUrlForTheirOwnEmails() {
+        var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher.staffId() + "\"}")
+                .post("/calendar-subscriptions").then().statusCode(201).extract();
+        String subscriptionId = created.path("subscriptionId");
+
+        JsonNode event = EventShapes.published(subscriptionId, "district.session.calendar-subscription.created.v1");
+
+        EventShapes.assertSameFieldsAsExample(event, "district.session.calendar-subscription.created.v1");
+        assertThat(event.at("/data/staffId").asText()).isEqualTo(teacher.staffId().toString());
+        assertThat(event.at("/data/url").asText()).isEqualTo(created.<String>path("url"));
+        assertThat(event.at("/data/webcalUrl").asText()).isEqualTo(created.<String>path("webcalUrl"));
+    }
+
+    @Test
+    void shouldAnnounceTheRevocationOfAPersonsFeedUrl() {
+        String subscriptionId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"staffId\":\"" + teacher.staffId() + "\"}")
+                .post("/calendar-subscriptions").then().statusCode(201).extract().path("subscriptionId");
+
+        given().auth().oauth2(ADMIN).delete("/calendar-subscriptions/" + subscriptionId).then().statusCode(204);
+
+        JsonNode event = EventShapes.published(subscriptionId, "district.session.calendar-subscription.revoked.v1");
+        EventShapes.assertSameFieldsAsExample(event, "district.session.calendar-subscription.revoked.v1");
+        assertThat(event.at("/data/reason").asText()).isEqualTo("revoked on request");
     }
 }

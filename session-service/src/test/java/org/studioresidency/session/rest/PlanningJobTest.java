@@ -83,6 +83,45 @@ class PlanningJobTest {
     }
 
     @Test
+    void shouldAnswerAWaitingReadOnceTheJobHasFinished() {
+        DistrictFixture district = twoPairingDistrict();
+        String location = start(district);
+
+        given().auth().oauth2(ADMIN).queryParam("wait", 60).get(location).then().statusCode(200)
+                .body("status", equalTo("SOLVED")).body("feasible", equalTo(true)).header("ETag", notNullValue());
+    }
+
+    @Test
+    void shouldAnswerAWaitingReadWithTheRunningJobWhenTheWaitRunsOut() {
+        DistrictFixture district = largeDistrict();
+        String location = start(district);
+
+        given().auth().oauth2(ADMIN).queryParam("wait", 1).get(location).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.oneOf("QUEUED", "SOLVING"));
+        given().auth().oauth2(ADMIN).post(location + "/stop").then().statusCode(202);
+        given().auth().oauth2(ADMIN).queryParam("wait", 30).get(location).then().body("status", equalTo("STOPPED"));
+    }
+
+    @Test
+    void shouldAnswerTheFinishedJobAtOnceWhenTheCallerPrefersToWait() {
+        DistrictFixture district = twoPairingDistrict();
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("Prefer", "wait=60")
+                .body("{\"schoolYearId\":\"" + district.schoolYearId + "\"}").post("/planning-jobs")
+                .then().statusCode(201).header("Location", containsString("/planning-jobs/")).header("ETag", notNullValue())
+                .body("status", equalTo("SOLVED")).body("feasible", equalTo(true));
+    }
+
+    @Test
+    void shouldNotWaitLongerThanTheBound() {
+        DistrictFixture district = twoPairingDistrict();
+        String location = startAndAwaitSolved(district);
+
+        given().auth().oauth2(ADMIN).queryParam("wait", PlanningJobResource.MAX_WAIT_SECONDS + 1).get(location).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", containsString("wait"));
+    }
+
+    @Test
     void shouldNotPublishAPlanWithoutIfMatch() {
         DistrictFixture district = twoPairingDistrict();
         String location = startAndAwaitSolved(district);

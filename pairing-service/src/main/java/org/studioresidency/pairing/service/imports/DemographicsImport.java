@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.service.imports;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
@@ -50,6 +51,7 @@ public class DemographicsImport {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = ImportReport.TRANSACTION_TIMEOUT_SECONDS)
     public ImportReport run(InputStream csv) {
         if (csv == null) {
             throw new PairingException.InvalidField("file", "send the demographics CSV file");

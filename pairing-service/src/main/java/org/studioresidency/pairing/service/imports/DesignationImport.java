@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.service.imports;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
@@ -58,6 +59,7 @@ public class DesignationImport {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = ImportReport.TRANSACTION_TIMEOUT_SECONDS)
     public ImportReport putAll(UUID schoolYearId, List<Entry> entries) {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -73,6 +75,7 @@ public class DesignationImport {
      * email; {@code residencyTeachers} separates several with {@code ;}.
      */
     @Transactional
+    @TransactionConfiguration(timeout = ImportReport.TRANSACTION_TIMEOUT_SECONDS)
     public ImportReport importCsv(UUID schoolYearId, InputStream csv) {
         if (csv == null) {
             throw new PairingException.InvalidField("file", "send the designations CSV file");

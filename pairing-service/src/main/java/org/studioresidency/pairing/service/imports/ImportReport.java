@@ -8,6 +8,12 @@ import java.util.UUID;
 /** What an import did, row by row. {@code row} is the line number in the file, the header being line 1. */
 public record ImportReport(int created, int updated, int unchanged, int skipped, int rejected, List<Row> rows) {
 
+    /**
+     * An import is all or nothing, so a large district's files are one transaction; on a busy database that can outlast
+     * the default 60 s, which would roll back the whole import after its work was done (seen with 200 schools at load 26).
+     */
+    public static final int TRANSACTION_TIMEOUT_SECONDS = 600;
+
     public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, REJECTED }
 
     public record Row(String file, long row, String sourcedId, Outcome outcome, String reason,

@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.service.imports;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
@@ -56,6 +57,7 @@ public class OneRosterImport {
 
     /** Any of the streams may be null when that file is not part of the import. */
     @Transactional
+    @TransactionConfiguration(timeout = ImportReport.TRANSACTION_TIMEOUT_SECONDS)
     public ImportReport run(InputStream orgsCsv, InputStream usersCsv, InputStream rolesCsv) {
         if (orgsCsv == null && usersCsv == null) {
             throw new org.studioresidency.pairing.service.PairingException.InvalidField("orgs", "send orgs.csv, users.csv or both");
