@@ -1,14 +1,52 @@
 package org.studioresidency.e2e;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.studioresidency.e2e.client.notification.api.WeeklyDigestsApi;
+import org.studioresidency.e2e.client.pairing.ApiResponse;
+import org.studioresidency.e2e.client.pairing.api.ImportsApi;
+import org.studioresidency.e2e.client.pairing.api.MatchingApi;
+import org.studioresidency.e2e.client.pairing.api.PairingsApi;
+import org.studioresidency.e2e.client.pairing.api.SchoolYearsApi;
+import org.studioresidency.e2e.client.pairing.api.SchoolsApi;
+import org.studioresidency.e2e.client.pairing.api.StaffApi;
+import org.studioresidency.e2e.client.pairing.api.StudioDesignationApi;
+import org.studioresidency.e2e.client.pairing.model.ConfirmationRequest;
+import org.studioresidency.e2e.client.pairing.model.DesignationRequest;
+import org.studioresidency.e2e.client.pairing.model.MatchingRequest;
+import org.studioresidency.e2e.client.pairing.model.MemberRequest;
+import org.studioresidency.e2e.client.pairing.model.PairingResponse;
+import org.studioresidency.e2e.client.pairing.model.ProposalResponse;
+import org.studioresidency.e2e.client.pairing.model.SchoolResponse;
+import org.studioresidency.e2e.client.pairing.model.SchoolYearRequest;
+import org.studioresidency.e2e.client.pairing.model.StaffResponse;
+import org.studioresidency.e2e.client.pairing.model.TeamRequest;
+import org.studioresidency.e2e.client.pairing.model.TeamRole;
+import org.studioresidency.e2e.client.session.api.DistrictCalendarApi;
+import org.studioresidency.e2e.client.session.api.PlanningApi;
+import org.studioresidency.e2e.client.session.api.SessionRecordsApi;
+import org.studioresidency.e2e.client.session.api.SessionsApi;
+import org.studioresidency.e2e.client.session.api.SubstituteCoverageApi;
+import org.studioresidency.e2e.client.session.model.CoverageResponse;
+import org.studioresidency.e2e.client.session.model.Focus;
+import org.studioresidency.e2e.client.session.model.Held;
+import org.studioresidency.e2e.client.session.model.Member;
+import org.studioresidency.e2e.client.session.model.NextStepRequest;
+import org.studioresidency.e2e.client.session.model.PlanningJobResponse;
+import org.studioresidency.e2e.client.session.model.Presence;
+import org.studioresidency.e2e.client.session.model.SessionListItem;
+import org.studioresidency.e2e.client.session.model.SessionResponse;
+import org.studioresidency.e2e.client.session.model.StartPlanning;
+import org.studioresidency.e2e.client.session.model.SummaryRequest;
 import org.studioresidency.local.LocalStack;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,114 +55,112 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import static org.studioresidency.e2e.PortalClients.etag;
 
 /**
- * A district's year through the whole system, over HTTP with bearer tokens as the portal would: import the
- * directory from OneRoster, designate studios, match and confirm pairings, import the calendar, plan and publish
- * the year, substitutes requested from and filled by the HR sandbox, hold and summarise a session, and see the
- * principals' summary and weekly digest emails and the calendar feed.
+ * A district's year through the whole system as the portal would run it, through the clients generated from the
+ * services' OpenAPI documents (no hand-written HTTP for the portal's calls): import the directory from OneRoster,
+ * designate studios, match and confirm pairings, import the calendar, plan and publish the year, substitutes
+ * requested from and filled by the HR sandbox, hold and summarise a session, and see the principals' summary and
+ * weekly digest emails and the calendar feed. Three calls stay plain HTTP: the mail catcher is no service, the feed
+ * is for calendar applications (text/calendar, which the generated client reads only as JSON), and the OneRoster
+ * upload's form takes three files or a bundle, while the generated client always sends every file part.
  */
 class WholeYearScenarioIT {
 
     private final LocalStack stack = RunningSystem.get();
     private final String admin = stack.identity().token("e2e-central-office", "district-admin", null);
+    private final PortalClients clients = new PortalClients(stack, admin);
     private final String p = "Y" + UUID.randomUUID().toString().substring(0, 6);
 
     @Test
-    void shouldCarryADistrictsYearFromTheDirectoryToThePrincipalsInbox() {
-        String year = pairing().body("""
-                        {"name": "2031-32", "firstDay": "2031-08-25", "lastDay": "2032-06-11"}""")
-                .post("/school-years").then().log().ifValidationFails().statusCode(201).extract().path("id");
+    void shouldCarryADistrictsYearFromTheDirectoryToThePrincipalsInbox() throws Exception {
+        UUID year = new SchoolYearsApi(clients.pairing).createSchoolYear(new SchoolYearRequest().name("2031-32")
+                .firstDay(LocalDate.parse("2031-08-25")).lastDay(LocalDate.parse("2032-06-11"))).getId();
 
         importDirectory();
-        Map<String, String> schools = new HashMap<>();
-        for (Object school : pairing().queryParam("name", p).queryParam("size", 50).get("/schools")
-                .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("items")) {
-            Map<?, ?> s = (Map<?, ?>) school;
-            schools.put(s.get("externalId").toString().substring(p.length() + 1), s.get("id").toString());
+        Map<String, UUID> schools = new HashMap<>();
+        for (SchoolResponse school : new SchoolsApi(clients.pairing).listSchools(null, null, p, null, "50", null, null).getItems()) {
+            schools.put(school.getExternalId().substring(p.length() + 1), school.getId());
         }
         assertThat(schools).containsKeys("s1", "s2", "s3", "s4");
-        Map<String, String> staff = staffIds();
+        Map<String, UUID> staff = staffIds();
 
-        designateStudio(year, schools.get("s1"), staff.get("u4"), staff.get("u2"));
-        designateStudio(year, schools.get("s2"), staff.get("u14"), staff.get("u12"));
+        StudioDesignationApi designations = new StudioDesignationApi(clients.pairing);
+        designateStudio(designations, year, schools.get("s1"), staff.get("u4"), staff.get("u2"));
+        designateStudio(designations, year, schools.get("s2"), staff.get("u14"), staff.get("u12"));
         for (String residency : List.of("s3", "s4")) {
-            pairing().body("{\"readiness\": 2, \"studio\": false}")
-                    .put("/school-years/" + year + "/designations/" + schools.get(residency)).then().log().ifValidationFails().statusCode(200);
+            designations.putDesignation(schools.get(residency), year, new DesignationRequest().readiness(2).studio(false), null);
         }
 
-        ExtractableResponse<Response> proposal = pairing().body("""
-                        {"residencySchoolIds": ["%s", "%s"]}""".formatted(schools.get("s3"), schools.get("s4")))
-                .post("/school-years/" + year + "/matchings").then().log().ifValidationFails().statusCode(201).extract();
-        assertThat(proposal.jsonPath().getList("pairs")).hasSize(2);
-        List<String> pairings = pairing().header("If-Match", proposal.header("ETag"))
-                .post("/matchings/" + proposal.path("id") + "/confirmation")
-                .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("id", String.class);
+        MatchingApi matching = new MatchingApi(clients.pairing);
+        ApiResponse<ProposalResponse> proposal = matching.proposeMatchingWithHttpInfo(year,
+                new MatchingRequest().residencySchoolIds(List.of(schools.get("s3"), schools.get("s4"))));
+        assertThat(proposal.getData().getPairs()).hasSize(2);
+        List<UUID> pairings = matching.confirmMatching(proposal.getData().getId(), new ConfirmationRequest(), etag(proposal.getHeaders()))
+                .stream().map(PairingResponse::getId).toList();
         assertThat(pairings).hasSize(2);
         long pairingRevision = 0;
-        for (String pairingId : pairings) {
+        for (UUID pairingId : pairings) {
             pairingRevision = Math.max(pairingRevision, completeTeam(pairingId, staff, schools));
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                session().queryParam("schoolYearId", year).get("/pairings").then().log().ifValidationFails().statusCode(200)
-                        .body("size()", equalTo(2)));
-        session().contentType("text/calendar").body(calendar())
-                .post("/school-years/" + year + "/calendar/import").then().log().ifValidationFails().statusCode(200);
+        org.studioresidency.e2e.client.session.api.PairingsApi sessionPairings = new org.studioresidency.e2e.client.session.api.PairingsApi(clients.session);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sessionPairings.listPairings(year)).hasSize(2));
+        new DistrictCalendarApi(clients.session).importCalendar(year, calendar(), null, null);
 
         // The consistency token of the last team change: planning waits until session-service has every team.
-        String job = session().body(Map.of("schoolYearId", year, "pairingRevision", pairingRevision))
-                .post("/planning-jobs").then().log().ifValidationFails().statusCode(202).extract().path("jobId");
+        PlanningApi planning = new PlanningApi(clients.session);
+        UUID job = planning.startPlanningJob(new StartPlanning().schoolYearId(year).pairingRevision(pairingRevision)).getJobId();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                List.of("SOLVED", "STOPPED", "FAILED").contains(session().get("/planning-jobs/" + job).then().extract().<String>path("status")));
-        ExtractableResponse<Response> solved = session().get("/planning-jobs/" + job).then().log().ifValidationFails().statusCode(200)
-                .body("feasible", equalTo(true)).extract();
-        session().header("If-Match", solved.header("ETag")).post("/planning-jobs/" + job + "/publication")
-                .then().log().ifValidationFails().statusCode(200);
+                List.of("SOLVED", "STOPPED", "FAILED").contains(planning.getPlanningJob(job).getStatus()));
+        org.studioresidency.e2e.client.session.ApiResponse<PlanningJobResponse> solved = planning.getPlanningJobWithHttpInfo(job);
+        assertThat(solved.getData().getFeasible()).isTrue();
+        planning.publishPlan(job, etag(solved.getHeaders()));
 
-        JsonPath sessions = session().queryParam("schoolYearId", year).get("/sessions").then().log().ifValidationFails().statusCode(200)
-                .extract().jsonPath().setRootPath("items");
-        assertThat(sessions.getList("status", String.class)).hasSize(12).containsOnly("PUBLISHED");
+        List<SessionListItem> sessions = new SessionsApi(clients.session).listSessions(null, null, null, null, year.toString(), "200", null, null).getItems();
+        assertThat(sessions).hasSize(12).extracting(SessionListItem::getStatus).containsOnly("PUBLISHED");
 
         // Four released teachers per session (one studio teacher, three residency teachers): the sandbox HR system
         // answers every request, filling most of them, and the statuses come back on signed callbacks.
+        SubstituteCoverageApi coverage = new SubstituteCoverageApi(clients.session);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            List<String> statuses = session().queryParam("from", "2031-08-25").queryParam("to", "2032-06-11")
-                    .get("/coverage/requests").then().statusCode(200).extract().jsonPath().getList("status", String.class);
+            List<String> statuses = coverage.listCoverageRequests(LocalDate.parse("2031-08-25"), LocalDate.parse("2032-06-11"), null)
+                    .stream().map(CoverageResponse::getStatus).toList();
             assertThat(statuses).hasSize(48).containsAnyOf("FILLED").allMatch(s -> s.equals("FILLED") || s.equals("UNFILLED"));
         });
 
-        String studioPairing = pairings.get(0);
-        String first = firstSessionOf(sessions, studioPairing);
-        ExtractableResponse<Response> firstSession = session().get("/sessions/" + first).then().statusCode(200).extract();
-        List<Map<String, Object>> attendance = new ArrayList<>();
-        for (Object member : firstSession.jsonPath().getList("participants")) {
-            attendance.add(Map.of("staffId", ((Map<?, ?>) member).get("staffId"), "present", true));
+        UUID studioPairing = pairings.get(0);
+        SessionListItem first = sessions.stream().filter(s -> s.getPairingId().equals(studioPairing))
+                .min(Comparator.comparing(SessionListItem::getDate)).orElseThrow();
+        org.studioresidency.e2e.client.session.ApiResponse<SessionResponse> firstSession = new SessionsApi(clients.session)
+                .getSessionWithHttpInfo(first.getSessionId());
+        List<Presence> attendance = new ArrayList<>();
+        for (Member member : firstSession.getData().getParticipants()) {
+            attendance.add(new Presence().staffId(member.getStaffId()).present(true));
         }
-        String published = firstSession.header("ETag");
-        String held = session().header("If-Match", published).body(Map.of("attendance", attendance)).post("/sessions/" + first + "/held")
-                .then().log().ifValidationFails().statusCode(200).extract().header("ETag");
-        String owner = firstSession.jsonPath().getString("participants.find { it.teamRole == 'RESIDENCY_TEACHER' }.staffId");
-        String host = sessions.getString("find { it.sessionId == '" + first + "' }.hostSchool.schoolId");
+        SessionRecordsApi records = new SessionRecordsApi(clients.session);
+        String held = etag(records.markSessionHeldWithHttpInfo(first.getSessionId(), new Held().attendance(attendance),
+                etag(firstSession.getHeaders())).getHeaders());
+        UUID owner = firstSession.getData().getParticipants().stream()
+                .filter(m -> "RESIDENCY_TEACHER".equals(String.valueOf(m.getTeamRole()))).findFirst().orElseThrow().getStaffId();
+        UUID host = first.getHostSchool().getSchoolId();
         int hostNumber = Integer.parseInt(key(schools, host).substring(1));
-        session().header("If-Match", held).body("""
-                        {"focus": "SHARED_READING",
-                         "problemOfPractice": "Moving emergent readers from choral reading to decoding on their own",
-                         "demonstrated": "A shared-reading lesson with a big book, thinking aloud about word solving",
-                         "notes": "Students leaned on pictures; the debrief focused on prompting for first-letter cues.",
-                         "nextSteps": [{"description": "Try the routine with small groups", "ownerStaffId": "%s", "dueDate": "2031-10-15"}]}"""
-                        .formatted(owner))
-                .post("/sessions/" + first + "/summary").then().log().ifValidationFails().statusCode(200);
+        records.summariseSession(first.getSessionId(), new SummaryRequest().focus(Focus.SHARED_READING)
+                .problemOfPractice("Moving emergent readers from choral reading to decoding on their own")
+                .demonstrated("A shared-reading lesson with a big book, thinking aloud about word solving")
+                .notes("Students leaned on pictures; the debrief focused on prompting for first-letter cues.")
+                .nextSteps(List.of(new NextStepRequest().description("Try the routine with small groups").ownerStaffId(owner)
+                        .dueDate(LocalDate.parse("2031-10-15")))), held);
 
-        String residency = sessions.getString("find { it.sessionId == '" + first + "' }.residencySchools[0].schoolId");
+        UUID residency = first.getResidencySchools().get(0).getSchoolId();
         List<String> principals = List.of(email("u" + ((hostNumber - 1) * 10 + 1)),
                 email("u" + ((Integer.parseInt(key(schools, residency).substring(1)) - 1) * 10 + 1)));
         for (String principal : principals) {
             awaitMail(principal, "Session 1 summary: ");
         }
 
-        given().auth().oauth2(admin).post(stack.serviceUrl("notification-service") + "/digest-runs").then().statusCode(200);
+        new WeeklyDigestsApi(clients.notification).runWeeklyDigestNow();
         for (String principal : principals) {
             awaitMail(principal, "Your studio/residency week of ");
         }
@@ -143,7 +179,7 @@ class WholeYearScenarioIT {
         });
     }
 
-    private void importDirectory() {
+    private void importDirectory() throws Exception {
         String orgs = """
                 sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId
                 %1$s-d,active,2031-08-01T00:00:00Z,Springfield Public Schools,district,,
@@ -175,12 +211,15 @@ class WholeYearScenarioIT {
             users.append("%1$s-%2$s,active,2031-08-01T00:00:00Z,true,%2$s,Person,%2$s,%3$s,,%1$s-d,%4$s\n"
                     .formatted(p, person[0], email(person[0]), person[1]));
         }
+        // By hand: the generated client (library native) adds every file part of the form, and this form takes either
+        // the three CSV files or one zip bundle, so the generated call cannot leave the bundle out.
         given().auth().oauth2(admin)
                 .multiPart("orgs", "orgs.csv", orgs.getBytes(), "text/csv")
                 .multiPart("users", "users.csv", users.toString().getBytes(), "text/csv")
                 .multiPart("roles", "roles.csv", roles.toString().getBytes(), "text/csv")
                 .post(stack.serviceUrl("pairing-service") + "/imports/oneroster")
-                .then().log().ifValidationFails().statusCode(200).body("rejected", equalTo(0));
+                .then().log().ifValidationFails().statusCode(200).body("rejected", org.hamcrest.Matchers.equalTo(0));
+        ImportsApi imports = new ImportsApi(clients.pairing);
         String demographics = """
                 externalId,enrollment,freeReducedLunchPercent,englishLearnerPercent,readingProficiencyPercent,homeLanguages,latitude,longitude,race.latino,race.asian,race.black,race.white
                 %1$s-s1,640,62,33,41,14,47.60,-122.33,40,24,16,20
@@ -188,20 +227,26 @@ class WholeYearScenarioIT {
                 %1$s-s3,590,60,30,44,12,47.55,-122.29,42,22,17,19
                 %1$s-s4,450,38,15,60,7,47.70,-122.35,20,18,12,50
                 """.formatted(p);
-        given().auth().oauth2(admin).multiPart("file", "demographics.csv", demographics.getBytes(), "text/csv")
-                .post(stack.serviceUrl("pairing-service") + "/imports/demographics")
-                .then().log().ifValidationFails().statusCode(200).body("rejected", equalTo(0));
+        assertThat(imports.importDemographics(file("demographics.csv", demographics)).getRejected()).isZero();
     }
 
-    private Map<String, String> staffIds() {
-        Map<String, String> ids = new HashMap<>();
+    /** A temporary file of this name holding the text: the generated client uploads files. */
+    private static File file(String name, String text) throws Exception {
+        Path directory = Files.createTempDirectory("upload");
+        Path file = Files.writeString(directory.resolve(name), text);
+        file.toFile().deleteOnExit();
+        directory.toFile().deleteOnExit();
+        return file.toFile();
+    }
+
+    private Map<String, UUID> staffIds() throws Exception {
+        Map<String, UUID> ids = new HashMap<>();
+        StaffApi staff = new StaffApi(clients.pairing);
         for (int page = 0; page < 5; page++) {
-            List<Map<String, Object>> items = pairing().queryParam("size", 200).queryParam("page", page).get("/staff")
-                    .then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("items");
-            for (Map<String, Object> person : items) {
-                String externalId = String.valueOf(person.get("externalId"));
-                if (externalId.startsWith(p + "-")) {
-                    ids.put(externalId.substring(p.length() + 1), person.get("id").toString());
+            List<StaffResponse> items = staff.listStaff(null, null, null, String.valueOf(page), null, null, "200", null).getItems();
+            for (StaffResponse person : items) {
+                if (person.getExternalId().startsWith(p + "-")) {
+                    ids.put(person.getExternalId().substring(p.length() + 1), person.getId());
                 }
             }
             if (items.size() < 200) {
@@ -211,51 +256,46 @@ class WholeYearScenarioIT {
         return ids;
     }
 
-    private void designateStudio(String year, String schoolId, String focusTeacher, String coach) {
-        pairing().body("""
-                        {"readiness": 4, "readinessNote": "Strong coaching culture", "studio": true,
-                         "focusTeacherId": "%s", "literacyCoachId": "%s", "capacity": 1}""".formatted(focusTeacher, coach))
-                .put("/school-years/" + year + "/designations/" + schoolId).then().log().ifValidationFails().statusCode(200);
+    private static void designateStudio(StudioDesignationApi designations, UUID year, UUID schoolId, UUID focusTeacher, UUID coach) throws Exception {
+        designations.putDesignation(schoolId, year, new DesignationRequest().readiness(4).readinessNote("Strong coaching culture").studio(true)
+                .focusTeacherId(focusTeacher).literacyCoachId(coach).capacity(1), null);
     }
 
     /**
      * Both schools' principals, coaches and teachers, a consultant, the central-office leader and the district coach;
      * returns the change's consistency token.
      */
-    private long completeTeam(String pairingId, Map<String, String> staff, Map<String, String> schools) {
-        ExtractableResponse<Response> current = pairing().get("/pairings/" + pairingId).then().log().ifValidationFails().statusCode(200).extract();
-        String studio = current.path("studioSchool.schoolId");
-        String residency = current.path("residencySchools[0].schoolId");
+    private long completeTeam(UUID pairingId, Map<String, UUID> staff, Map<String, UUID> schools) throws Exception {
+        PairingsApi pairingsApi = new PairingsApi(clients.pairing);
+        ApiResponse<PairingResponse> current = pairingsApi.getPairingWithHttpInfo(pairingId);
+        UUID studio = current.getData().getStudioSchool().getSchoolId();
+        UUID residency = current.getData().getResidencySchools().get(0).getSchoolId();
         int s = Integer.parseInt(key(schools, studio).substring(1));
         int r = Integer.parseInt(key(schools, residency).substring(1));
-        List<Map<String, String>> members = new ArrayList<>();
+        List<MemberRequest> members = new ArrayList<>();
         for (int[] school : new int[][]{{s, 1}, {r, 0}}) {
             int base = (school[0] - 1) * 10;
-            members.add(member(staff, "u" + (base + 1), "PRINCIPAL"));
-            members.add(member(staff, "u" + (base + 2), "LITERACY_COACH"));
-            members.add(member(staff, "u" + (base + 3), "LITERACY_COACH"));
-            members.add(member(staff, "u" + (base + 4), school[1] == 1 ? "STUDIO_TEACHER" : "RESIDENCY_TEACHER"));
-            members.add(member(staff, "u" + (base + 5), "RESIDENCY_TEACHER"));
+            members.add(member(staff, "u" + (base + 1), TeamRole.PRINCIPAL));
+            members.add(member(staff, "u" + (base + 2), TeamRole.LITERACY_COACH));
+            members.add(member(staff, "u" + (base + 3), TeamRole.LITERACY_COACH));
+            members.add(member(staff, "u" + (base + 4), school[1] == 1 ? TeamRole.STUDIO_TEACHER : TeamRole.RESIDENCY_TEACHER));
+            members.add(member(staff, "u" + (base + 5), TeamRole.RESIDENCY_TEACHER));
         }
-        members.add(member(staff, s == 1 ? "u92" : "u93", "CONSULTANT"));
-        members.add(member(staff, "u90", "CENTRAL_OFFICE_LEADER"));
-        members.add(member(staff, "u91", "DISTRICT_LITERACY_COACH"));
-        return pairing().header("If-Match", current.header("ETag"))
-                .body(Map.of("members", members, "note", "Full team for the year"))
-                .put("/pairings/" + pairingId + "/team").then().log().ifValidationFails().statusCode(200).body("team.size()", equalTo(13))
-                .extract().jsonPath().getLong("yearRevision");
+        members.add(member(staff, s == 1 ? "u92" : "u93", TeamRole.CONSULTANT));
+        members.add(member(staff, "u90", TeamRole.CENTRAL_OFFICE_LEADER));
+        members.add(member(staff, "u91", TeamRole.DISTRICT_LITERACY_COACH));
+        PairingResponse changed = pairingsApi.changeTeam(pairingId, new TeamRequest().members(members).note("Full team for the year"),
+                etag(current.getHeaders()));
+        assertThat(changed.getTeam()).hasSize(13);
+        return changed.getYearRevision();
     }
 
-    private static Map<String, String> member(Map<String, String> staff, String id, String teamRole) {
-        return Map.of("staffId", staff.get(id), "teamRole", teamRole);
+    private static MemberRequest member(Map<String, UUID> staff, String id, TeamRole teamRole) {
+        return new MemberRequest().staffId(staff.get(id)).teamRole(teamRole);
     }
 
-    private static String key(Map<String, String> map, String value) {
+    private static String key(Map<String, UUID> map, UUID value) {
         return map.entrySet().stream().filter(e -> e.getValue().equals(value)).findFirst().orElseThrow().getKey();
-    }
-
-    private static String firstSessionOf(JsonPath sessions, String pairingId) {
-        return sessions.getString("findAll { it.pairingId == '" + pairingId + "' }.sort { it.date }[0].sessionId");
     }
 
     private String email(String id) {
@@ -302,13 +342,5 @@ class WholeYearScenarioIT {
                 END:VEVENT
                 END:VCALENDAR
                 """.replace("\n", "\r\n");
-    }
-
-    private RequestSpecification pairing() {
-        return given().auth().oauth2(admin).contentType("application/json").baseUri(stack.serviceUrl("pairing-service"));
-    }
-
-    private RequestSpecification session() {
-        return given().auth().oauth2(admin).contentType("application/json").baseUri(stack.serviceUrl("session-service"));
     }
 }

@@ -77,7 +77,7 @@ public class DeliveryResource {
     @Path("/{id}/resend")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "resendDelivery", summary = "Send a sent or failed email again, as a new copy")
-    @APIResponse(responseCode = "202", description = "Queued again; the sender picks it up within seconds")
+    @APIResponse(responseCode = "202", description = "Queued again; the sender picks it up within seconds", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryResponse.class)))
     @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Still queued: it has not been sent yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resend(@PathParam("id") UUID id) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,7 +38,7 @@ public class PreviewResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "previewTemplate", summary = "Render a template as HTML for the principal of a school")
-    @APIResponse(responseCode = "200", description = "The email's HTML part", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "200", description = "The email's HTML part", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown template or missing schoolId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The school or its principal is not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String preview(

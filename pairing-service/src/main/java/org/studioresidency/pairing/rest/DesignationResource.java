@@ -114,7 +114,7 @@ public class DesignationResource {
     @Path("/{schoolId}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getDesignation", summary = "A school's readiness and designation for the year")
-    @APIResponse(responseCode = "200", description = "The designation")
+    @APIResponse(responseCode = "200", description = "The designation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DesignationResponse.class)))
     @APIResponse(responseCode = "404", description = "Not rated this year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("schoolYearId") UUID schoolYearId, @PathParam("schoolId") UUID schoolId) {
         StudioDesignation designation = service.get(schoolYearId, schoolId, Scope.of(user));
@@ -125,7 +125,7 @@ public class DesignationResource {
     @Path("/{schoolId}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "putDesignation", summary = "Rate a school's readiness and designate it studio (If-Match needed to replace an existing one)")
-    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DesignationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such school year or school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed by someone else since your read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -51,7 +51,7 @@ public class MatchingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER})
     @Operation(operationId = "getMatching", summary = "A matching proposal; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The proposal")
+    @APIResponse(responseCode = "200", description = "The proposal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         MatchingProposal proposal = matching.get(id);
@@ -62,7 +62,7 @@ public class MatchingResource {
     @Path("/{id}/edits")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "editMatching", summary = "Swap, remove, lock or unlock a proposed pair (If-Match required)")
-    @APIResponse(responseCode = "200", description = "The edited proposal")
+    @APIResponse(responseCode = "200", description = "The edited proposal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already confirmed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

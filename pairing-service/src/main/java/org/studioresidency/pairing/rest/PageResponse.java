@@ -1,5 +1,6 @@
 package org.studioresidency.pairing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.studioresidency.pairing.service.Paged;
 
 import java.util.List;
@@ -11,5 +12,15 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
 
     static <T> PageResponse<T> of(Paged<T> paged) {
         return new PageResponse<>(paged.items(), paged.page(), paged.size(), paged.total());
+    }
+
+    /** The schema of a page of schools in the OpenAPI document (generic records have none of their own). */
+    @Schema(name = "SchoolPage")
+    public record SchoolPage(List<SchoolResponse> items, int page, int size, long total) {
+    }
+
+    /** The schema of a page of staff in the OpenAPI document. */
+    @Schema(name = "StaffPage")
+    public record StaffPage(List<StaffResponse> items, int page, int size, long total) {
     }
 }

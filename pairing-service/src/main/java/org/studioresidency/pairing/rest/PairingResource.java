@@ -52,7 +52,7 @@ public class PairingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getPairing", summary = "A pairing and its current team; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The pairing")
+    @APIResponse(responseCode = "200", description = "The pairing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such pairing, or not the principal's school's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         PairingView view = service.get(id, Scope.of(user));
@@ -63,7 +63,7 @@ public class PairingResource {
     @Path("/{id}/team")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "changeTeam", summary = "Replace the pairing's team as a new team version (If-Match: the pairing's ETag)")
-    @APIResponse(responseCode = "200", description = "The pairing with its new team; warnings when the team is unusual")
+    @APIResponse(responseCode = "200", description = "The pairing with its new team; warnings when the team is unusual", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid member or role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pairing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Pairing dissolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -110,7 +110,7 @@ public class PairingResource {
     @Path("/{id}/dissolution")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "dissolvePairing", summary = "Dissolve the pairing with a reason (If-Match: the pairing's ETag)")
-    @APIResponse(responseCode = "200", description = "The dissolved pairing")
+    @APIResponse(responseCode = "200", description = "The dissolved pairing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such pairing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already dissolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

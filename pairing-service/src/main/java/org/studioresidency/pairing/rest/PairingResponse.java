@@ -21,6 +21,8 @@ public record PairingResponse(UUID id, UUID schoolYearId, SchoolRef studioSchool
                                       + " the team or participants without reading the pairing first", examples = "\"1\"")
                               String etag) {
 
+    /** Named apart from the proposal's school reference, so a generated client has no SchoolRef1. */
+    @Schema(name = "PairingSchool")
     public record SchoolRef(UUID schoolId, String name) {
     }
 

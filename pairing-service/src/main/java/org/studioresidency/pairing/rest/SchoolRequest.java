@@ -34,7 +34,7 @@ public record SchoolRequest(
         @PositiveOrZero Integer homeLanguages,
         @Schema(description = "Share per race/ethnicity group in percent; each 0-100, summing to 100 within 1 point")
         Map<@NotBlank @PlainText @Size(max = 64) String, BigDecimal> raceEthnicity,
-        UUID supervisingLeaderId) {
+        @Schema(nullable = true, description = "The central-office leader who supervises the school; null for none") UUID supervisingLeaderId) {
 
     SchoolData toData() {
         return new SchoolData(externalId.trim(), name.trim(), address, latitude, longitude, gradeSpan, enrollment, freeReducedLunchPercent,

@@ -54,13 +54,13 @@ public class SchoolResource {
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "listSchools", summary = "List schools (a principal sees only their own), filtered, sorted and paged")
-    @APIResponse(responseCode = "200", description = "One page of schools; X-Total-Count has the total")
+    @APIResponse(responseCode = "200", description = "One page of schools; X-Total-Count has the total", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.SchoolPage.class)))
     @APIResponse(responseCode = "400", description = "Unknown sort field, bad paging or too many externalId values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("gradeSpan") String gradeSpan,
                          @QueryParam("supervisingLeaderId") String supervisingLeaderId,
                          @Parameter(description = "Only the schools with these external ids (the SIS / OneRoster sourcedId);"
                                  + " repeat the parameter for several, at most " + QueryParams.MAX_EXTERNAL_IDS,
-                                 example = "SIS-0042") @QueryParam("externalId") List<String> externalIds,
+                                 example = "[\"SIS-0042\"]") @QueryParam("externalId") List<String> externalIds,
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size) {
@@ -78,7 +78,7 @@ public class SchoolResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getSchool", summary = "Get one school; the ETag is its version")
-    @APIResponse(responseCode = "200", description = "The school")
+    @APIResponse(responseCode = "200", description = "The school", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school, or not the principal's own", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         School school = service.school(id, Scope.of(user));
@@ -88,7 +88,7 @@ public class SchoolResource {
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "createSchool", summary = "Add a school")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "External id already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull SchoolRequest request, @Context UriInfo uri) {
@@ -101,7 +101,7 @@ public class SchoolResource {
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateSchool", summary = "Replace a school's state; If-Match must carry the ETag of your last read")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "External id already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

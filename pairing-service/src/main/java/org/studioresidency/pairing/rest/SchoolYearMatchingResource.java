@@ -41,7 +41,7 @@ public class SchoolYearMatchingResource {
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "proposeMatching", summary = "Compute the globally optimal matching and save it as a draft proposal")
-    @APIResponse(responseCode = "201", description = "The proposal: pairs with scores and breakdowns, unmatched schools with reasons")
+    @APIResponse(responseCode = "201", description = "The proposal: pairs with scores and breakdowns, unmatched schools with reasons", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Constraints that cannot all hold, unknown or already-paired schools", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -54,13 +54,13 @@ public class StaffResource {
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "listStaff", summary = "List staff (a principal sees only their school's), filtered, sorted and paged")
-    @APIResponse(responseCode = "200", description = "One page of staff; X-Total-Count has the total")
+    @APIResponse(responseCode = "200", description = "One page of staff; X-Total-Count has the total", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.StaffPage.class)))
     @APIResponse(responseCode = "400", description = "Unknown sort field, role, bad paging or too many externalId values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("role") String role, @QueryParam("schoolId") String schoolId,
                          @QueryParam("active") Boolean active,
                          @Parameter(description = "Only the staff with these external ids (the OneRoster user sourcedId);"
                                  + " repeat the parameter for several, at most " + QueryParams.MAX_EXTERNAL_IDS,
-                                 example = "T-1001") @QueryParam("externalId") List<String> externalIds,
+                                 example = "[\"T-1001\"]") @QueryParam("externalId") List<String> externalIds,
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size) {
@@ -86,7 +86,7 @@ public class StaffResource {
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "createStaffMember", summary = "Add a staff member")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "External id or email already used, or the school already has a principal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull StaffRequest request, @Context UriInfo uri) {
@@ -99,7 +99,7 @@ public class StaffResource {
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateStaffMember", summary = "Replace a staff member's state; If-Match must carry the ETag of your last read")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such staff member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "External id or email already used, or the school already has a principal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

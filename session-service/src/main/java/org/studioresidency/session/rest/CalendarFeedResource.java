@@ -42,7 +42,8 @@ public class CalendarFeedResource {
     @GET
     @Path("/subscriptions/{token}.ics")
     @PermitAll
-    @Operation(operationId = "subscribedCalendarFeed", summary = "The feed behind a secret subscription URL (no bearer token: the URL is the credential)")
+    @Operation(operationId = "subscribedCalendarFeed", summary = "The feed behind a secret subscription URL (no bearer token: the URL is the credential)",
+            description = "For calendar applications (Google Calendar, Outlook), which cannot send a bearer token; a revoked URL answers 404.")
     @APIResponse(responseCode = "200", description = "text/calendar")
     @APIResponse(responseCode = "404", description = "Unknown or revoked subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String subscribed(@PathParam("token") String token) {

@@ -43,9 +43,13 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "No such school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CalendarResource {
 
+    @Schema(example = """
+            {"kind": "HOLIDAY", "note": "Veterans Day"}""")
     public record DayChange(@NotNull DayKind kind, @Size(max = 200) String note) {
     }
 
+    @Schema(example = """
+            {"reason": "State reading assessment window"}""")
     public record BlackoutChange(@Size(max = 200) String reason) {
     }
 
@@ -128,8 +132,8 @@ public class CalendarResource {
             @Parameter(description = "The district's own classification, `word=KIND`, repeatable, checked before the built-in words "
                     + "(whole words or phrases of CATEGORIES or SUMMARY, ignoring case). KIND: HOLIDAY, BREAK, DISTRICT_BLACKOUT, "
                     + "EARLY_RELEASE, or IGNORE to skip matching events.", examples = {
-                    @ExampleObject(name = "PD day", value = "PD Day=HOLIDAY"),
-                    @ExampleObject(name = "skip", value = "Picture day=IGNORE")})
+                    @ExampleObject(name = "PD day", value = "[\"PD Day=HOLIDAY\"]"),
+                    @ExampleObject(name = "skip", value = "[\"Picture day=IGNORE\"]")})
             @QueryParam("map") List<String> map,
             @Parameter(description = "false: use only the `map` entries, not the built-in words")
             @QueryParam("defaults") @DefaultValue("true") boolean defaults,

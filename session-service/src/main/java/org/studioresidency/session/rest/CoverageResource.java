@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -88,7 +89,7 @@ public class CoverageResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.HR_SYSTEM})
     @Operation(operationId = "exportAbsenceJobs", summary = "Absence jobs of a date range as CSV for HR systems that import flat files (same range, same data: same bytes)")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row; one half-day (0.5 units) per row")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row; one half-day (0.5 units) per row", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "from or to missing or out of order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         List<CoverageRequest> jobs = service.exported(from, to);

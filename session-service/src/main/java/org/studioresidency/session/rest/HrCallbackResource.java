@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.studioresidency.session.config.HrConfig;
 import org.studioresidency.session.rest.problem.Problem;
 import org.studioresidency.session.service.HrCallbacks;
@@ -62,10 +65,19 @@ public class HrCallbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "receiveHrCallback", summary = "An absence job was filled, found unfillable or cancelled on the HR side (signed per Standard Webhooks)")
-    @Parameter(name = "webhook-id", in = ParameterIn.HEADER, required = true, description = "Unique per message; applied once")
-    @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER, required = true, description = "Unix seconds; at most 5 minutes off")
-    @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true, description = "v1,<base64 HMAC-SHA256>, space-separated during a rotation")
+    @Operation(operationId = "receiveHrCallback", summary = "An absence job was filled, found unfillable or cancelled on the HR side (signed per Standard Webhooks)",
+            description = "Called by the HR substitute system, not the portal (deploy/HR-PROTOCOL.md). No bearer token is needed:"
+                    + " the signature is the credential.")
+    @Parameter(name = "webhook-id", in = ParameterIn.HEADER, required = true, description = "Unique per message; applied once",
+            schema = @Schema(type = SchemaType.STRING), example = "msg_2Lh9PEa3kV")
+    @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER, required = true, description = "Unix seconds; at most 5 minutes off",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+$"), example = "1793552531")
+    @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true, description = "v1,<base64 HMAC-SHA256>, space-separated during a rotation",
+            schema = @Schema(type = SchemaType.STRING), example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "filled", value = """
+                    {"type": "absence-job.filled", "jobId": "J-000123", "externalId": "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c08",
+                     "status": "FILLED", "substitute": {"id": "SUB-88412", "name": "Jordan Blake"}, "occurredAt": "2026-11-01T17:02:11Z"}""")))
     @APIResponse(responseCode = "204", description = "Applied (or already applied: a replay changes nothing)")
     @APIResponse(responseCode = "400", description = "Body not understood", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or bad signature, or stale timestamp: do not retry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +70,7 @@ public class LearningLoopReportResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "exportLearningLoopReport", summary = "The same figures as CSV, one per row (scope, scope_id, scope_name, figure, group, value)")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
         return Response.ok(LearningLoopCsv.write(reports.report(schoolYearId, onlySchool())), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"learning-loop-" + schoolYearId + ".csv\"").build();
@@ -80,7 +81,7 @@ public class LearningLoopReportResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.VIEWER, Roles.PRINCIPAL})
     @Operation(operationId = "getLearningLoopReportPage", summary = "The same figures as an HTML page with SVG charts and links to the sessions behind them")
-    @APIResponse(responseCode = "200", description = "HTML; every figure carries its JSON path and value (data-figure, data-value)")
+    @APIResponse(responseCode = "200", description = "HTML; every figure carries its JSON path and value (data-figure, data-value)", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Response page(@QueryParam("schoolYearId") @NotNull UUID schoolYearId) {
         return Response.ok(LearningLoopHtml.write(reports.report(schoolYearId, onlySchool())), "text/html; charset=UTF-8").build();
     }

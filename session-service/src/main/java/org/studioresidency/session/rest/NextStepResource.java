@@ -36,6 +36,8 @@ import java.util.UUID;
 public class NextStepResource {
 
     /** {@code evidence}: what was tried and seen, given when the step is closed (DONE or DROPPED). */
+    @Schema(example = """
+            {"status": "DONE", "evidence": "Tried the think-aloud in two second-grade rooms; students named the strategy"}""")
     public record NextStepStatus(@NotNull NextStep.Status status, @jakarta.validation.constraints.Size(max = 1000) String evidence) {
     }
 

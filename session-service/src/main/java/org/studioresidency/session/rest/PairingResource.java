@@ -47,6 +47,8 @@ public class PairingResource {
         }
     }
 
+    @Schema(example = """
+            {"staffId": "5d0c0000-0000-4000-8000-000000000006", "rating": 4, "comment": "The debriefs changed how our team plans read-alouds"}""")
     public record EndOfYearEvaluation(@NotNull UUID staffId, @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {
     }
 

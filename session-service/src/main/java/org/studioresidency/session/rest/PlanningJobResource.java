@@ -50,6 +50,8 @@ public class PlanningJobResource {
         this.service = service;
     }
 
+    @Schema(example = """
+            {"schoolYearId": "7b1e0000-0000-4000-8000-000000000001", "pairingRevision": 12}""")
     public record StartPlanning(@NotNull UUID schoolYearId,
                                 @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Consistency token: the yearRevision"
                                         + " pairing-service returned from your last pairing change. Planning waits (bounded) until"

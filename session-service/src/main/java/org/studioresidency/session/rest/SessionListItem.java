@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /** A session in a list: what a calendar or a table shows; its participants are in {@code GET /sessions/{id}}. */
 public record SessionListItem(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
-                              OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String cancelReason,
+                              OffsetDateTime startsAt, OffsetDateTime endsAt, String status, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String cancelReason,
                               SessionParts.SchoolName hostSchool, List<SessionParts.SchoolName> residencySchools,
-                              SessionParts.ConsultantRef consultant, LocalDate proposedDate, HalfDay proposedHalfDay, int icsSequence,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) SessionParts.ConsultantRef consultant, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) LocalDate proposedDate, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) HalfDay proposedHalfDay, int icsSequence,
                               long version, boolean coverageAtRisk) {
 
     static SessionListItem of(SessionService.SessionView view) {

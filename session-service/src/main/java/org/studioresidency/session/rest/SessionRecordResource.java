@@ -63,12 +63,18 @@ public class SessionRecordResource {
         }
     }
 
+    @Schema(example = """
+            {"focus": "READ_ALOUD", "problemOfPractice": "Students retell but do not infer", "plan": "Model a think-aloud with a picture book, then co-plan"}""")
     public record PreVisitPlan(@NotNull Focus focus, @NotBlank @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String plan) {
     }
 
+    @Schema(example = """
+            {"agenda": "8:00 opening; 8:15 demonstration lesson; 9:15 debrief; 10:00 next steps; 10:30 closing"}""")
     public record Agenda(@NotBlank @Size(max = 4000) String agenda) {
     }
 
+    @Schema(example = """
+            {"attendance": [{"staffId": "5d0c0000-0000-4000-8000-000000000006", "present": true}]}""")
     public record Held(@NotNull List<SessionRecordService.@NotNull @Valid Presence> attendance) {
     }
 
@@ -77,10 +83,14 @@ public class SessionRecordResource {
                                   org.studioresidency.session.domain.NextStep.Kind kind) {
     }
 
+    @Schema(example = """
+            {"focus": "READ_ALOUD", "problemOfPractice": "Students retell but do not infer", "demonstrated": "Think-aloud with stop-and-jot", "notes": "Strong turn-and-talk", "nextSteps": [{"description": "Try one think-aloud a week", "ownerStaffId": "5d0c0000-0000-4000-8000-000000000006", "dueDate": "2026-11-20", "kind": "TRY_IN_CLASSROOM"}]}""")
     public record SummaryRequest(@NotNull Focus focus, @Size(max = 2000) String problemOfPractice, @Size(max = 4000) String demonstrated,
                                  @Size(max = 8000) String notes, @NotNull List<@NotNull @Valid NextStepRequest> nextSteps) {
     }
 
+    @Schema(example = """
+            {"staffId": "5d0c0000-0000-4000-8000-000000000006", "rating": 5, "comment": "Seeing it with my own students made it stick"}""")
     public record EvaluationRequest(@NotNull UUID staffId, @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 public record SessionResponse(UUID sessionId, UUID pairingId, UUID schoolYearId, int number, LocalDate date, HalfDay halfDay,
-                              OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String cancelReason,
+                              OffsetDateTime startsAt, OffsetDateTime endsAt, String status, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String cancelReason,
                               SessionParts.SchoolName hostSchool, List<SessionParts.SchoolName> residencySchools,
-                              SessionParts.ConsultantRef consultant, List<SessionParts.Member> participants,
-                              LocalDate proposedDate, HalfDay proposedHalfDay, String icsUid, int icsSequence, long version,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) SessionParts.ConsultantRef consultant, List<SessionParts.Member> participants,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) LocalDate proposedDate, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) HalfDay proposedHalfDay, String icsUid, int icsSequence, long version,
                               boolean coverageAtRisk, List<SessionParts.ConflictResponse> conflicts) {
 
     static SessionResponse of(SessionService.SessionView view) {

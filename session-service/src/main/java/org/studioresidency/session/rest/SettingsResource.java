@@ -40,6 +40,8 @@ import java.util.Set;
 @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SettingsResource {
 
+    @Schema(example = """
+            {"sessionsPerPairing": 6, "minDaysBetweenSessions": 14, "dailySubstituteCap": 40, "substituteTeamRoles": ["STUDIO_TEACHER", "RESIDENCY_TEACHER"], "preferredWeekdays": ["TUESDAY", "WEDNESDAY", "THURSDAY"], "amStart": "08:00:00", "amEnd": "11:30:00", "pmStart": "12:30:00", "pmEnd": "15:30:00", "timeZone": "America/Chicago", "version": 3}""")
     public record Settings(@Min(1) @Max(40) int sessionsPerPairing, @Min(0) @Max(120) int minDaysBetweenSessions,
                            @Min(0) int dailySubstituteCap, @NotNull Set<@NotNull String> substituteTeamRoles,
                            @NotNull Set<@NotNull DayOfWeek> preferredWeekdays, @NotNull LocalTime amStart, @NotNull LocalTime amEnd,
@@ -51,6 +53,8 @@ public class SettingsResource {
         }
     }
 
+    @Schema(example = """
+            {"cap": 20}""")
     public record CapOverride(@Min(0) int cap) {
     }
 
