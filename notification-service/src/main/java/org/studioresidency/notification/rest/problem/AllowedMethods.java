@@ -2,6 +2,7 @@ package org.studioresidency.notification.rest.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 import jakarta.enterprise.inject.Instance;
@@ -48,7 +49,7 @@ public class AllowedMethods implements ContainerResponseFilter {
         }
         List<Route> routes = new ArrayList<>();
         try {
-            json.readTree(documents.get().getDocument(Format.JSON)).path("paths").properties().forEach(path -> {
+            json.readTree(documents.get().getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON)).path("paths").properties().forEach(path -> {
                 Set<String> methods = new LinkedHashSet<>();
                 path.getValue().fieldNames().forEachRemaining(method -> methods.add(method.toUpperCase()));
                 if (methods.contains(HttpMethod.GET)) {
