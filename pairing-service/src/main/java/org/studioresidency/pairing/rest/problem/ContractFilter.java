@@ -19,7 +19,7 @@ import java.util.Set;
  * bearer scheme has not, so generators and linters reject them) become the operation's description, and every error
  * answer without a body, such as the 401 and 403 added for {@code @RolesAllowed}, is documented as problem details.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ContractFilter implements OASFilter {
 
     @Override
