@@ -111,10 +111,11 @@ class WholeYearScenarioIT {
 
         // The consistency token of the last team change: planning waits until session-service has every team.
         PlanningApi planning = new PlanningApi(clients.session);
-        UUID job = planning.startPlanningJob(new StartPlanning().schoolYearId(year).pairingRevision(pairingRevision)).getJobId();
+        UUID job = planning.startPlanningJob(new StartPlanning().schoolYearId(year).pairingRevision(pairingRevision), null).getJobId();
+        // The job read waits (bounded, ?wait=) until the plan is finished instead of polling.
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                List.of("SOLVED", "STOPPED", "FAILED").contains(planning.getPlanningJob(job).getStatus()));
-        org.studioresidency.e2e.client.session.ApiResponse<PlanningJobResponse> solved = planning.getPlanningJobWithHttpInfo(job);
+                List.of("SOLVED", "STOPPED", "FAILED").contains(planning.getPlanningJob(job, 60).getStatus()));
+        org.studioresidency.e2e.client.session.ApiResponse<PlanningJobResponse> solved = planning.getPlanningJobWithHttpInfo(job, null);
         assertThat(solved.getData().getFeasible()).isTrue();
         planning.publishPlan(job, etag(solved.getHeaders()));
 
@@ -239,19 +240,12 @@ class WholeYearScenarioIT {
         return file.toFile();
     }
 
+    /** The scenario's people by their OneRoster ids (u1..u99), found with the externalId filter in one call. */
     private Map<String, UUID> staffIds() throws Exception {
+        List<String> externalIds = java.util.stream.IntStream.rangeClosed(1, 99).mapToObj(i -> p + "-u" + i).toList();
         Map<String, UUID> ids = new HashMap<>();
-        StaffApi staff = new StaffApi(clients.pairing);
-        for (int page = 0; page < 5; page++) {
-            List<StaffResponse> items = staff.listStaff(null, null, null, String.valueOf(page), null, null, "200", null).getItems();
-            for (StaffResponse person : items) {
-                if (person.getExternalId().startsWith(p + "-")) {
-                    ids.put(person.getExternalId().substring(p.length() + 1), person.getId());
-                }
-            }
-            if (items.size() < 200) {
-                break;
-            }
+        for (StaffResponse person : new StaffApi(clients.pairing).listStaff(null, externalIds, null, null, null, null, "200", null).getItems()) {
+            ids.put(person.getExternalId().substring(p.length() + 1), person.getId());
         }
         return ids;
     }

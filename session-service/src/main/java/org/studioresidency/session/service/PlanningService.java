@@ -147,14 +147,14 @@ public class PlanningService {
     }
 
     /**
-     * A first plan searches until it has not improved for the configured time; a re-plan of a year with published
+     * A first plan searches until, breaking no hard rule, it has not improved for the configured time; a re-plan of a year with published
      * sessions (already repaired, its published sessions pinned) stops at the first plan as good as the repair on hard
      * and medium, since the soft score is not what a re-plan is for ({@link SchedulingSolverConfig#afterRepair}); a
      * re-plan whose repair pinned every session does not run the solver at all (see {@link #start}).
      */
     TerminationConfig termination(SchedulePlan plan) {
         if (plan.getSessions().stream().noneMatch(s -> s.getPublishedSlot() != null)) {
-            return new TerminationConfig().withUnimprovedSpentLimit(config.unimprovedLimit()).withSpentLimit(config.timeLimit());
+            return SchedulingSolverConfig.firstPlan(config.unimprovedLimit(), config.timeLimit());
         }
         return SchedulingSolverConfig.afterRepair(solver.solutions().update(plan), config.unimprovedLimit(), config.timeLimit());
     }

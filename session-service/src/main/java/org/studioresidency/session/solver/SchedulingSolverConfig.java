@@ -3,9 +3,11 @@ package org.studioresidency.session.solver;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationCompositionStyle;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The solver set up for session scheduling; the caller says when it should stop. */
 public final class SchedulingSolverConfig {
@@ -14,8 +16,9 @@ public final class SchedulingSolverConfig {
     }
 
     /**
-     * Stops at the first plan with no hard violation and no change to published sessions, once it has not improved for
-     * {@code unimproved}, or after {@code limit} at the latest.
+     * Once a plan breaks no hard rule, stops when it has not improved for {@code unimproved}; after {@code limit} at the
+     * latest. A plan that still breaks a hard rule is never given up for a plateau: the soft rules (district-wide
+     * leveling among them) can hold the search on one for seconds before it finds the way to a feasible plan.
      */
     public static SolverConfig create(Duration unimproved, Duration limit) {
         return new SolverConfig()
@@ -23,9 +26,18 @@ public final class SchedulingSolverConfig {
                 .withEntityClasses(PlannedSession.class)
                 .withConstraintProviderClass(ScheduleConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withTerminationConfig(new TerminationConfig()
-                        .withUnimprovedSpentLimit(unimproved)
-                        .withSpentLimit(limit));
+                .withTerminationConfig(firstPlan(unimproved, limit));
+    }
+
+    /** How a first plan stops: see {@link #create}. */
+    public static TerminationConfig firstPlan(Duration unimproved, Duration limit) {
+        return new TerminationConfig()
+                .withTerminationCompositionStyle(TerminationCompositionStyle.OR)
+                .withSpentLimit(limit)
+                .withTerminationConfigList(List.of(new TerminationConfig()
+                        .withTerminationCompositionStyle(TerminationCompositionStyle.AND)
+                        .withBestScoreFeasible(true)
+                        .withUnimprovedSpentLimit(unimproved)));
     }
 
     /**
