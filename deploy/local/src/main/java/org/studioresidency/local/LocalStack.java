@@ -48,6 +48,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Sized from what each service was measured to need (deploy/README.md, "Memory"): the heap bound plus what the JVM
+     * holds besides the heap (metaspace, code, threads: about 190 MB each, measured) keeps each process under its budget.
+     * SerialGC has the smallest overhead on two cores; the free-ratio bounds let a full collection hand memory back
+     * (session-service after solving). The same figures are in the Kubernetes Deployments.
+     */
+    private static final Map<String, List<String>> DEFAULT_JVM_OPTIONS = Map.of(
+            "pairing-service", withCommon("-Xmx128m"),
+            "session-service", withCommon("-Xmx224m"),
+            "notification-service", withCommon("-Xmx96m"));
+
+    private static List<String> withCommon(String maxHeap) {
+        return List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                // glibc keeps what the JVM frees (compiler arenas, buffers) unless asked to trim; measured 105 MB of it.
+                "-XX:TrimNativeHeapInterval=5000");
+    }
+
     private final Path repository;
     private final Path data;
     private final Ports ports;
@@ -119,11 +136,15 @@ public final class LocalStack implements AutoCloseable {
         env.put("HR_BASE_URL", hr.url());
         env.put("HR_API_KEY", identity.hrApiKey());
         env.put("HR_WEBHOOK_SECRETS", identity.hrWebhookSecret());
+        // glibc gives each thread that allocates its own malloc arena (up to 8 per core); two keep native memory
+        // from fragmenting across arenas.
+        env.put("MALLOC_ARENA_MAX", "2");
         env.putAll(extraEnvironment);
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar(service).toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(service));
+        command.addAll(List.of("-jar", jar(service).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs").resolve(service + ".log").toFile()));
         builder.environment().putAll(env);
@@ -132,6 +153,33 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The service's JVM options. For an experiment, the system property {@code local.jvm.options} (space-separated)
+     * replaces them for every service, and {@code local.jvm.extra} adds to them, e.g.
+     * {@code -XX:NativeMemoryTracking=summary}.
+     */
+    static List<String> jvmOptions(String service) {
+        String override = System.getProperty("local.jvm.options");
+        if (override != null && !override.isBlank()) {
+            return List.of(override.trim().split("\\s+"));
+        }
+        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS.get(service));
+        String extra = System.getProperty("local.jvm.extra");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    /** The operating-system process of a running service, e.g. to read its resident memory. */
+    public long pid(String service) {
+        Process process = services.get(service);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return process.pid();
     }
 
     /** Ends a service at once, as a crash would (kill -9). */

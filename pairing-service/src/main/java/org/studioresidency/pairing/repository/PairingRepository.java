@@ -45,6 +45,24 @@ public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
         getEntityManager().persist(version);
     }
 
+    /** A pairing with its current team, in one query. */
+    public java.util.Optional<Object[]> withCurrentTeam(UUID pairingId) {
+        return getEntityManager().createQuery("SELECT p, t FROM Pairing p, TeamVersion t WHERE p.id = ?1 AND t.pairingId = p.id"
+                        + " AND t.teamVersion = p.teamVersion", Object[].class)
+                .setParameter(1, pairingId).getResultStream().findFirst();
+    }
+
+    /**
+     * The pairing's studio school and every residency school (as {@link #residencies} lists them) in one query, by id:
+     * each row is the school and whether it is one of the pairing's residency schools.
+     */
+    public List<Object[]> schoolsOf(UUID pairingId, UUID studioSchoolId) {
+        return getEntityManager().createQuery("SELECT s, CASE WHEN s.id IN (SELECT r.schoolId FROM PairingResidency r WHERE r.pairingId = ?1)"
+                        + " THEN true ELSE false END FROM School s WHERE s.id = ?2"
+                        + " OR s.id IN (SELECT r.schoolId FROM PairingResidency r WHERE r.pairingId = ?1) ORDER BY s.id", Object[].class)
+                .setParameter(1, pairingId).setParameter(2, studioSchoolId).getResultList();
+    }
+
     public TeamVersion currentTeam(Pairing pairing) {
         return getEntityManager().createQuery("FROM TeamVersion WHERE pairingId = ?1 AND teamVersion = ?2", TeamVersion.class)
                 .setParameter(1, pairing.id).setParameter(2, pairing.teamVersion).getSingleResult();

@@ -172,8 +172,9 @@ public class PairingService {
     }
 
     public PairingView get(UUID id, Scope scope) {
-        Pairing pairing = pairings.findByIdOptional(id).orElseThrow(() -> new PairingException.NotFound("Pairing", id));
-        PairingView view = view(pairing, pairings.currentTeam(pairing));
+        // The pairing and its team in one query, its schools in one more, the team's people in a third.
+        Object[] row = pairings.withCurrentTeam(id).orElseThrow(() -> new PairingException.NotFound("Pairing", id));
+        PairingView view = view((Pairing) row[0], (TeamVersion) row[1]);
         if (!scope.sees(view.studio().id) && view.residencies().stream().noneMatch(s -> scope.sees(s.id))) {
             throw new PairingException.NotFound("Pairing", id);
         }
@@ -338,8 +339,17 @@ public class PairingService {
     }
 
     private PairingView view(Pairing pairing, TeamVersion team) {
-        School studio = schools.findById(pairing.studioSchoolId);
-        List<School> residencies = schools.byIds(pairings.residencies(pairing.id).stream().map(r -> r.schoolId).toList());
+        School studio = null;
+        List<School> residencies = new java.util.ArrayList<>();
+        for (Object[] row : pairings.schoolsOf(pairing.id, pairing.studioSchoolId)) {
+            School school = (School) row[0];
+            if (school.id.equals(pairing.studioSchoolId)) {
+                studio = school;
+            }
+            if (Boolean.TRUE.equals(row[1])) {
+                residencies.add(school);
+            }
+        }
         Map<UUID, Staff> people = new HashMap<>();
         staff.byIds(team.members.stream().map(TeamMember::staffId).toList()).forEach(s -> people.put(s.id, s));
         return new PairingView(pairing, studio, residencies, team, people, TeamPolicy.warnings(team.members, config.team().usualMinSize(), config.team().usualMaxSize()));

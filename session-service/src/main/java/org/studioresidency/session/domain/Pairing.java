@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,16 @@ public class Pairing extends PanacheEntityBase {
     @Column(name = "studio_school_name")
     public String studioSchoolName;
 
+    // Lists of pairings (a page of sessions names up to 50) load both collections for the whole list in one
+    // statement each, not one per 16 pairings (Quarkus's default batch size).
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 64)
     @CollectionTable(name = "pairing_residency_school", joinColumns = @JoinColumn(name = "pairing_id"))
     @OrderColumn(name = "position")
     public List<SchoolRef> residencySchools = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 64)
     @CollectionTable(name = "pairing_member", joinColumns = @JoinColumn(name = "pairing_id"))
     @OrderColumn(name = "position")
     public List<TeamMember> team = new ArrayList<>();

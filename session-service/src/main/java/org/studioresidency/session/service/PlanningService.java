@@ -140,7 +140,10 @@ public class PlanningService {
                 .withSolverJobStartedConsumer(started -> QuarkusTransaction.requiringNew().run(() -> PlanningJob.update(
                         "status = ?1 WHERE id = ?2 AND status = ?3", PlanningJob.Status.SOLVING, jobId, PlanningJob.Status.QUEUED)))
                 .withBestSolutionConsumer(best -> progress(jobId, best))
-                .withFinalBestSolutionConsumer(best -> QuarkusTransaction.requiringNew().run(() -> finish(jobId, best)))
+                .withFinalBestSolutionConsumer(best -> {
+                    QuarkusTransaction.requiringNew().run(() -> finish(jobId, best));
+                    returnSolverMemory();
+                })
                 .withExceptionHandler((id, error) -> fail(id, error))
                 .run();
         return QuarkusTransaction.requiringNew().call(() -> PlanningJob.findById(jobId));
@@ -157,6 +160,16 @@ public class PlanningService {
             return SchedulingSolverConfig.firstPlan(config.unimprovedLimit(), config.timeLimit());
         }
         return SchedulingSolverConfig.afterRepair(solver.solutions().update(plan), config.unimprovedLimit(), config.timeLimit());
+    }
+
+    /**
+     * Solving a large district grows the heap well beyond what the service needs otherwise, and with the serial
+     * collector only a full collection gives that memory back to the operating system (MaxHeapFreeRatio); on a quiet
+     * service none may come for hours. One full collection shortly after a job ends (once the solver has let go of
+     * its working solution) returns it.
+     */
+    private static void returnSolverMemory() {
+        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(System::gc);
     }
 
     /** The applied pairing revision to plan on, once it covers what the caller asked for (or all that was heard of). */
