@@ -26,12 +26,12 @@ final class ResidentMemory implements AutoCloseable {
     private final LocalStack stack;
     private final Map<String, Long> phaseMax = new LinkedHashMap<>();
     private final List<Reading> readings = new ArrayList<>();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("rss-sampler").unstarted(task));
 
     ResidentMemory(LocalStack stack) {
         this.stack = stack;
-        sampler = Thread.ofPlatform().daemon().name("rss-sampler").start(this::sample);
+        sampler.scheduleAtFixedRate(this::sample, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Records each service's RSS now, its peak since start, and the highest sampled in the phase just ended. */
@@ -84,22 +84,13 @@ final class ResidentMemory implements AutoCloseable {
                 + "| --- | --- | --- | --- | --- |";
     }
 
-    private void sample() {
-        while (running) {
-            synchronized (this) {
-                for (String service : LocalStack.SERVICES) {
-                    try {
-                        long rss = status(stack.pid(service)).getOrDefault("VmRSS", -1L);
-                        phaseMax.merge(service, rss, Math::max);
-                    } catch (RuntimeException e) {
-                        // a service being restarted; the next sample finds it
-                    }
-                }
-            }
+    private synchronized void sample() {
+        for (String service : LocalStack.SERVICES) {
             try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
+                long rss = status(stack.pid(service)).getOrDefault("VmRSS", -1L);
+                phaseMax.merge(service, rss, Math::max);
+            } catch (RuntimeException e) {
+                // a service being restarted; the next sample finds it
             }
         }
     }
@@ -122,7 +113,6 @@ final class ResidentMemory implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        sampler.interrupt();
+        sampler.shutdownNow();
     }
 }
