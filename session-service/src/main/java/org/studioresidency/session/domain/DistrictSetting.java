@@ -78,6 +78,16 @@ public class DistrictSetting extends PanacheEntityBase {
         return ZoneId.of(timeZone);
     }
 
+    /** When a half-day on this date begins, in the district's time zone (summer time included). */
+    public java.time.OffsetDateTime startsAt(java.time.LocalDate date, HalfDay halfDay) {
+        return date.atTime(startOf(halfDay)).atZone(zone()).toOffsetDateTime();
+    }
+
+    /** When a half-day on this date ends, in the district's time zone. */
+    public java.time.OffsetDateTime endsAt(java.time.LocalDate date, HalfDay halfDay) {
+        return date.atTime(endOf(halfDay)).atZone(zone()).toOffsetDateTime();
+    }
+
     public LocalTime startOf(HalfDay halfDay) {
         return halfDay == HalfDay.AM ? amStart : pmStart;
     }

@@ -164,8 +164,8 @@ public class SessionEvents {
     }
 
     public static SessionState state(Session session, Pairing pairing, DistrictSetting settings) {
-        OffsetDateTime startsAt = session.date.atTime(settings.startOf(session.halfDay)).atZone(settings.zone()).toOffsetDateTime();
-        OffsetDateTime endsAt = session.date.atTime(settings.endOf(session.halfDay)).atZone(settings.zone()).toOffsetDateTime();
+        OffsetDateTime startsAt = settings.startsAt(session.date, session.halfDay);
+        OffsetDateTime endsAt = settings.endsAt(session.date, session.halfDay);
         return new SessionState(session.id, session.pairingId, session.schoolYearId, session.number, session.date, session.halfDay,
                 startsAt, endsAt, session.status.name(), new SchoolName(pairing.studioSchoolId, pairing.studioSchoolName),
                 pairing.residencySchools.stream().map(s -> new SchoolName(s.schoolId, s.name)).toList(),

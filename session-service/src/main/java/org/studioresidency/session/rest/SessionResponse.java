@@ -28,8 +28,8 @@ public record SessionResponse(UUID sessionId, UUID pairingId, UUID schoolYearId,
         Pairing p = view.pairing();
         DistrictSetting settings = view.settings();
         return new SessionResponse(s.id, s.pairingId, s.schoolYearId, s.number, s.date, s.halfDay,
-                s.date.atTime(settings.startOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(),
-                s.date.atTime(settings.endOf(s.halfDay)).atZone(settings.zone()).toOffsetDateTime(), s.status.name(), s.cancelReason,
+                settings.startsAt(s.date, s.halfDay),
+                settings.endsAt(s.date, s.halfDay), s.status.name(), s.cancelReason,
                 new SessionParts.SchoolName(p.studioSchoolId, p.studioSchoolName),
                 p.residencySchools.stream().map(r -> new SessionParts.SchoolName(r.schoolId, r.name)).toList(),
                 p.consultant().map(c -> new SessionParts.ConsultantRef(c.staffId, c.name, c.email)).orElse(null),

@@ -79,8 +79,8 @@ public class CalendarFeedService {
     }
 
     private static VEvent event(Session session, Pairing pairing, DistrictSetting settings) {
-        Instant start = session.date.atTime(settings.startOf(session.halfDay)).atZone(settings.zone()).toInstant();
-        Instant end = session.date.atTime(settings.endOf(session.halfDay)).atZone(settings.zone()).toInstant();
+        Instant start = settings.startsAt(session.date, session.halfDay).toInstant();
+        Instant end = settings.endsAt(session.date, session.halfDay).toInstant();
         VEvent event = new VEvent(start, end, "Studio/residency session " + session.number + ": " + pairing.label());
         event.add(new Uid(session.icsUid()));
         event.add(new Sequence(session.icsSequence));
