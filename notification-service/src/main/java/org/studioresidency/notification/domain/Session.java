@@ -9,7 +9,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.BatchSize;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,14 +90,12 @@ public class Session extends PanacheEntityBase {
 
     /** Host and residency schools: every school whose principal this session concerns. */
     @ElementCollection(fetch = FetchType.EAGER)
-    @BatchSize(size = 100)
     @CollectionTable(name = "session_school", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "school_id")
     public Set<UUID> schoolIds = new HashSet<>();
 
     /** Who takes part, as session-service last announced it (the new team after a team change). */
     @ElementCollection
-    @BatchSize(size = 100)
     @CollectionTable(name = "session_participant", joinColumns = @JoinColumn(name = "session_id"))
     public List<PairingMember> participants = new ArrayList<>();
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.BatchSize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +39,14 @@ public class Pairing extends PanacheEntityBase {
     public String studioSchoolName;
 
     // Lists of pairings (a page of sessions names up to 50) load both collections for the whole list in one
-    // statement each, not one per 16 pairings (Quarkus's default batch size).
+    // statement each: quarkus.hibernate-orm.fetch.batch-size is 64. Not @BatchSize here: a collection whose batch
+    // size differs from the session's builds its loader afresh on every load (Hibernate 7's Loadable.isAffectedByBatchSize).
     @ElementCollection(fetch = FetchType.EAGER)
-    @BatchSize(size = 64)
     @CollectionTable(name = "pairing_residency_school", joinColumns = @JoinColumn(name = "pairing_id"))
     @OrderColumn(name = "position")
     public List<SchoolRef> residencySchools = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @BatchSize(size = 64)
     @CollectionTable(name = "pairing_member", joinColumns = @JoinColumn(name = "pairing_id"))
     @OrderColumn(name = "position")
     public List<TeamMember> team = new ArrayList<>();
@@ -74,12 +72,6 @@ public class Pairing extends PanacheEntityBase {
         StringBuilder label = new StringBuilder(studioSchoolName);
         residencySchools.forEach(s -> label.append(" / ").append(s.name));
         return label.toString();
-    }
-
-    /** The year's pairings in which the school is the studio or a residency school. */
-    public static List<Pairing> ofYearConcerningSchool(UUID schoolYearId, UUID schoolId) {
-        return find("SELECT DISTINCT p FROM Pairing p LEFT JOIN p.residencySchools r "
-                + "WHERE p.schoolYearId = ?1 AND (p.studioSchoolId = ?2 OR r.schoolId = ?2)", schoolYearId, schoolId).list();
     }
 
     public boolean concernsSchool(UUID schoolId) {
