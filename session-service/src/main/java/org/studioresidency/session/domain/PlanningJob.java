@@ -1,7 +1,9 @@
 package org.studioresidency.session.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -58,7 +60,11 @@ public class PlanningJob extends PanacheEntityBase {
     @Column(name = "best_score")
     public String bestScore;
 
-    /** The plan's explanation as JSON (per-constraint scores and penalised sessions). */
+    /**
+     * The plan's explanation as JSON (per-constraint scores and every penalised session, so it grows with the
+     * district): it loads only when read (GET /planning-jobs/{id}/explanation, publication), not with every look at a job.
+     */
+    @Basic(fetch = FetchType.LAZY)
     public String explanation;
 
     /** Why a job failed or stopped without a plan, in words a district leader can act on. */
