@@ -2,8 +2,7 @@ package org.studioresidency.session.rest;
 
 import org.studioresidency.session.domain.DistrictSetting;
 import org.studioresidency.session.domain.HalfDay;
-import org.studioresidency.session.domain.Pairing;
-import org.studioresidency.session.domain.Session;
+import org.studioresidency.session.repository.SessionListRepository;
 import org.studioresidency.session.service.SessionService;
 
 import java.time.LocalDate;
@@ -18,17 +17,16 @@ public record SessionListItem(UUID sessionId, UUID pairingId, UUID schoolYearId,
                               @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) SessionParts.ConsultantRef consultant, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) LocalDate proposedDate, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) HalfDay proposedHalfDay, int icsSequence,
                               long version, boolean coverageAtRisk) {
 
-    static SessionListItem of(SessionService.SessionView view) {
-        Session s = view.session();
-        Pairing p = view.pairing();
-        DistrictSetting settings = view.settings();
-        return new SessionListItem(s.id, s.pairingId, s.schoolYearId, s.number, s.date, s.halfDay,
-                settings.startsAt(s.date, s.halfDay),
-                settings.endsAt(s.date, s.halfDay), s.status.name(), s.cancelReason,
-                new SessionParts.SchoolName(p.studioSchoolId, p.studioSchoolName),
-                p.residencySchools.stream().map(r -> new SessionParts.SchoolName(r.schoolId, r.name)).toList(),
-                p.consultant().map(c -> new SessionParts.ConsultantRef(c.staffId, c.name, c.email)).orElse(null),
-                s.proposedDate, s.proposedHalfDay, s.icsSequence, s.version, s.coverageAtRisk);
+    static SessionListItem of(SessionService.ListedSession listed) {
+        SessionListRepository.ListedRow s = listed.session();
+        DistrictSetting settings = listed.settings();
+        return new SessionListItem(s.id(), s.pairingId(), s.schoolYearId(), s.number(), s.date(), s.halfDay(),
+                settings.startsAt(s.date(), s.halfDay()),
+                settings.endsAt(s.date(), s.halfDay()), s.status().name(), s.cancelReason(),
+                new SessionParts.SchoolName(s.hostSchool().schoolId(), s.hostSchool().name()),
+                s.residencySchools().stream().map(r -> new SessionParts.SchoolName(r.schoolId(), r.name())).toList(),
+                s.consultant() == null ? null : new SessionParts.ConsultantRef(s.consultant().staffId(), s.consultant().name(), s.consultant().email()),
+                s.proposedDate(), s.proposedHalfDay(), s.icsSequence(), s.version(), s.coverageAtRisk());
     }
 
     /** One page of sessions; {@code total} counts every session the filters match (also in X-Total-Count). */

@@ -10,6 +10,7 @@ import org.studioresidency.session.domain.SchoolYear;
 import org.studioresidency.session.domain.Session;
 import org.studioresidency.session.domain.SessionStatus;
 import org.studioresidency.session.domain.SessionConflict;
+import org.studioresidency.session.repository.SessionListRepository;
 import org.studioresidency.session.repository.SessionRepository;
 import org.studioresidency.session.solver.PlanExplanation;
 import org.studioresidency.session.solver.PlannedSession;
@@ -36,9 +37,11 @@ public class SessionService {
     private final SessionSolver solver;
     private final SessionSchedule schedule;
     private final SessionConflicts conflicts;
+    private final SessionListRepository sessionList;
 
     SessionService(SessionRepository sessions, PlanningProblemFactory problems, SessionSolver solver, SessionSchedule schedule,
-                   SessionConflicts conflicts) {
+                   SessionConflicts conflicts, SessionListRepository sessionList) {
+        this.sessionList = sessionList;
         this.sessions = sessions;
         this.problems = problems;
         this.solver = solver;
@@ -59,65 +62,36 @@ public class SessionService {
     public record Filter(UUID pairingId, UUID schoolId, LocalDate from, LocalDate to, SessionStatus status) {
     }
 
+    /** A session as a list shows it: with its pairing's schools and consultant, not the whole team. */
+    public record ListedSession(SessionListRepository.ListedRow session, DistrictSetting settings) {
+    }
+
     /** One page of a list and the size of the whole list. */
-    public record Page(List<SessionView> items, int page, int size, long total) {
+    public record Page(List<ListedSession> items, int page, int size, long total) {
     }
 
     /**
      * A page of the year's sessions by date, filtered; a principal's are those of their school's pairings whatever the
-     * filter says. Sessions and their pairings are read in two queries, whatever the page size.
+     * filter says. One statement reads the page with its pairings' schools and consultants and the total, whatever the page size.
      */
     public Page page(UUID schoolYearId, Filter filter, Optional<UUID> onlySchool, int page, int size) {
-        StringBuilder where = new StringBuilder("schoolYearId = :year");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("year", schoolYearId);
-        java.util.Set<UUID> pairingIds = null;
-        for (UUID school : new UUID[] {onlySchool.orElse(null), filter.schoolId()}) {
-            if (school != null) {
-                java.util.Set<UUID> concerning = new java.util.HashSet<>(Pairing.ofYearConcerningSchool(schoolYearId, school).stream().map(p -> p.id).toList());
-                if (pairingIds != null) {
-                    concerning.retainAll(pairingIds);
-                }
-                pairingIds = concerning;
-            }
-        }
-        if (filter.pairingId() != null) {
-            pairingIds = pairingIds == null ? java.util.Set.of(filter.pairingId())
-                    : pairingIds.contains(filter.pairingId()) ? java.util.Set.of(filter.pairingId()) : java.util.Set.of();
-        }
-        if (pairingIds != null) {
-            if (pairingIds.isEmpty()) {
-                return new Page(List.of(), page, size, 0);
-            }
-            where.append(" and pairingId in :pairings");
-            params.put("pairings", pairingIds);
-        }
-        if (filter.from() != null) {
-            where.append(" and date >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and date <= :to");
-            params.put("to", filter.to());
-        }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status());
-        }
-        long total = sessions.count(where.toString(), params);
-        List<Session> found = sessions.find(where + " order by date, halfDay, number, id", params).page(page, size).list();
-        java.util.Map<UUID, Pairing> byId = new java.util.HashMap<>();
-        java.util.Set<UUID> needed = new java.util.HashSet<>(found.stream().map(x -> x.pairingId).toList());
-        if (!needed.isEmpty()) {
-            Pairing.<Pairing>list("id in ?1", needed).forEach(p -> byId.put(p.id, p));
-        }
+        SessionListRepository.Rows rows = sessionList.page(new SessionListRepository.Criteria(schoolYearId, filter.pairingId(), filter.schoolId(),
+                onlySchool.orElse(null), filter.from(), filter.to(), filter.status()), page, size);
         DistrictSetting settings = DistrictSetting.current();
-        return new Page(found.stream().map(x -> new SessionView(x, byId.get(x.pairingId), settings)).toList(), page, size, total);
+        return new Page(rows.items().stream().map(row -> new ListedSession(row, settings)).toList(), page, size, rows.total());
     }
 
     public SessionView get(UUID sessionId, Optional<UUID> onlySchool) {
-        Session session = sessions.findByIdOptional(sessionId).orElseThrow(() -> new SessionException.NotFound("Session", sessionId));
-        Pairing pairing = Pairing.findById(session.pairingId);
+        // The session, its pairing and the pairing's two collections in one statement (it was four): every read of a
+        // session and of its record starts here.
+        List<Object[]> rows = sessions.getEntityManager().createQuery("SELECT s, p FROM Session s, Pairing p"
+                        + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId", Object[].class)
+                .setParameter(1, sessionId).getResultList();
+        if (rows.isEmpty()) {
+            throw new SessionException.NotFound("Session", sessionId);
+        }
+        Session session = (Session) rows.get(0)[0];
+        Pairing pairing = (Pairing) rows.get(0)[1];
         if (onlySchool.isPresent() && !pairing.concernsSchool(onlySchool.get())) {
             throw new SessionException.NotFound("Session", sessionId);
         }
