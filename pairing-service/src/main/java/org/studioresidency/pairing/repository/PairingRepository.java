@@ -60,6 +60,9 @@ public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
         return getEntityManager().createQuery("SELECT s, CASE WHEN s.id IN (SELECT r.schoolId FROM PairingResidency r WHERE r.pairingId = ?1)"
                         + " THEN true ELSE false END FROM School s WHERE s.id = ?2"
                         + " OR s.id IN (SELECT r.schoolId FROM PairingResidency r WHERE r.pairingId = ?1) ORDER BY s.id", Object[].class)
+                // Read-only: a pairing's schools are shown with it, never changed through it (only the directory's own
+                // transactions change a school). Not the pairing or its team: a team change reads them first, then writes.
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .setParameter(1, pairingId).setParameter(2, studioSchoolId).getResultList();
     }
 

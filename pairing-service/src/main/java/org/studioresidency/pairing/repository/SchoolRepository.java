@@ -54,6 +54,8 @@ public class SchoolRepository implements PanacheRepositoryBase<School, UUID> {
     }
 
     public List<School> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id IN ?1", Sort.by("id"), ids);
+        // By id through Hibernate's multi-load (one array parameter, a loader built once), not an IN-list query.
+        return ids.isEmpty() ? List.of() : getSession().findMultiple(School.class, ids.stream().distinct().toList()).stream()
+                .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing((School school) -> school.id)).toList();
     }
 }

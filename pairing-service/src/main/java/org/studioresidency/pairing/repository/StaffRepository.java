@@ -66,8 +66,15 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
     public java.util.Map<UUID, Staff> principalsOf(java.util.Collection<UUID> schoolIds) {
         java.util.Map<UUID, Staff> bySchool = new java.util.HashMap<>();
         if (!schoolIds.isEmpty()) {
-            list("schoolId in ?1 AND role = ?2 AND active = true", Sort.by("name").and("id"), schoolIds, StaffRole.PRINCIPAL)
-                    .forEach(s -> bySchool.putIfAbsent(s.schoolId, s));
+            // One array parameter (= ANY), not an IN list: Hibernate re-translates a query with a list parameter on
+            // every call, which cost a page of schools as much as the page itself. Read-only: a list page changes nothing.
+            @SuppressWarnings("unchecked")
+            List<Staff> principals = getEntityManager().createNativeQuery("SELECT * FROM staff WHERE school_id = ANY(:schools)"
+                            + " AND role = 'PRINCIPAL' AND active ORDER BY name, id", Staff.class)
+                    .setParameter("schools", schoolIds.toArray(UUID[]::new))
+                    .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                    .getResultList();
+            principals.forEach(s -> bySchool.putIfAbsent(s.schoolId, s));
         }
         return bySchool;
     }
@@ -81,7 +88,15 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
         return list("role = ?1 AND active = true", Sort.by("name").and("id"), role);
     }
 
+    /** The people to show with something else (a pairing's team): loaded read-only, so no copy of their state is kept. */
+    public List<Staff> toShow(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : getSession().findMultiple(Staff.class, ids.stream().distinct().toList(), org.hibernate.ReadOnlyMode.READ_ONLY)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     public List<Staff> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id IN ?1", ids);
+        // By id through Hibernate's multi-load (one array parameter, a loader built once), not an IN-list query.
+        return ids.isEmpty() ? List.of() : getSession().findMultiple(Staff.class, ids.stream().distinct().toList()).stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 }

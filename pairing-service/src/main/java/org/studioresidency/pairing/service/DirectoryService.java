@@ -276,6 +276,8 @@ public class DirectoryService {
     }
 
     private static <T> Paged<T> page(PanacheQuery<T> query, int page, int size) {
-        return new Paged<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+        // Read-only: a page is only shown, so Hibernate keeps no copy of each row's state to compare at flush.
+        return new Paged<>(query.withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).page(Page.of(page, size)).list(),
+                page, size, query.count());
     }
 }

@@ -351,7 +351,7 @@ public class PairingService {
             }
         }
         Map<UUID, Staff> people = new HashMap<>();
-        staff.byIds(team.members.stream().map(TeamMember::staffId).toList()).forEach(s -> people.put(s.id, s));
+        staff.toShow(team.members.stream().map(TeamMember::staffId).toList()).forEach(s -> people.put(s.id, s));
         return new PairingView(pairing, studio, residencies, team, people, TeamPolicy.warnings(team.members, config.team().usualMinSize(), config.team().usualMaxSize()));
     }
 }
