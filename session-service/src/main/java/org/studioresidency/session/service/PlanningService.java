@@ -66,13 +66,16 @@ public class PlanningService {
     private final PairingRevisions revisions;
     private final PlanningConfig config;
     private final ObjectMapper json;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     /** Jobs a user asked to stop, so their result is marked STOPPED; holds only running jobs. */
     private final Set<UUID> stopRequested = ConcurrentHashMap.newKeySet();
     /** When each running job last wrote its best score, to write at most once a second. */
     private final Map<UUID, Instant> lastProgress = new ConcurrentHashMap<>();
 
     PlanningService(SessionSolver solver, PlanningProblemFactory problems, SessionRepository sessions, SessionSchedule schedule,
-                    PairingRevisions revisions, PlanningConfig config, ObjectMapper json) {
+                    PairingRevisions revisions, PlanningConfig config, ObjectMapper json,
+                    jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.solver = solver;
         this.problems = problems;
         this.sessions = sessions;
@@ -166,7 +169,7 @@ public class PlanningService {
      * Solving a large district grows the heap well beyond what the service needs otherwise, and with the serial
      * collector only a full collection gives that memory back to the operating system (MaxHeapFreeRatio); on a quiet
      * service none may come for hours. One full collection shortly after a job ends (once the solver has let go of
-     * its working solution) returns it.
+     * its working solution), and after a publication, returns it.
      */
     private static void returnSolverMemory() {
         java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(System::gc);
@@ -257,6 +260,18 @@ public class PlanningService {
     // default 60 s timeout that would roll the publication back after its work was done.
     @TransactionConfiguration(timeout = PUBLICATION_TIMEOUT_SECONDS)
     public PlanningJob publish(UUID jobId, long expectedVersion) {
+        // Publishing a large district's year holds thousands of sessions, coverage requests and events in one
+        // transaction; once it has committed, give that heap back too (measured: 197 MB committed afterwards without).
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                returnSolverMemory();
+            }
+        });
         PlanningJob job = get(jobId).job();
         if (expectedVersion != job.version) {
             throw new SessionException.StaleVersion("Planning job " + jobId);
