@@ -54,15 +54,24 @@ public final class LocalStack implements AutoCloseable {
      * SerialGC has the smallest overhead on two cores; the free-ratio bounds let a full collection hand memory back
      * (session-service after solving). The same figures are in the Kubernetes Deployments.
      */
+    // Heap and young generation from each service's live set (deploy/README.md, "Memory"): a bounded young generation
+    // keeps request garbage from growing the heap to its maximum. notification-service compiles with C1 only: its work
+    // (events, emails) gains little from C2, whose code and compiler arenas cost resident memory.
     private static final Map<String, List<String>> DEFAULT_JVM_OPTIONS = Map.of(
-            "pairing-service", withCommon("-Xmx128m"),
-            "session-service", withCommon("-Xmx224m"),
-            "notification-service", withCommon("-Xmx96m"));
+            "pairing-service", withCommon("-Xmx128m", "-Xmn24m"),
+            "session-service", withCommon("-Xmx224m", "-Xmn48m"),
+            "notification-service", withCommon("-Xmx96m", "-Xmn16m", "-XX:TieredStopAtLevel=1"));
 
-    private static List<String> withCommon(String maxHeap) {
-        return List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+    private static List<String> withCommon(String... own) {
+        List<String> options = new ArrayList<>(List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 // glibc keeps what the JVM frees (compiler arenas, buffers) unless asked to trim; measured 105 MB of it.
-                "-XX:TrimNativeHeapInterval=5000");
+                "-XX:TrimNativeHeapInterval=5000"));
+        options.addAll(List.of(own));
+        if (Runtime.version().feature() >= 25) {
+            // 8-byte object headers (JEP 519, a product option from Java 25): every object in the heap is smaller.
+            options.add("-XX:+UseCompactObjectHeaders");
+        }
+        return List.copyOf(options);
     }
 
     private final Path repository;
@@ -157,8 +166,9 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The service's JVM options. For an experiment, the system property {@code local.jvm.options} (space-separated)
-     * replaces them for every service, and {@code local.jvm.extra} adds to them, e.g.
-     * {@code -XX:NativeMemoryTracking=summary}.
+     * replaces them for every service, {@code local.jvm.extra} adds to them, e.g.
+     * {@code -XX:NativeMemoryTracking=summary}, and {@code local.jvm.extra.<service>} adds to one service's (a later
+     * option wins, so {@code -Dlocal.jvm.extra.pairing-service=-Xmx96m} tries a smaller heap).
      */
     static List<String> jvmOptions(String service) {
         String override = System.getProperty("local.jvm.options");
@@ -166,9 +176,10 @@ public final class LocalStack implements AutoCloseable {
             return List.of(override.trim().split("\\s+"));
         }
         List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS.get(service));
-        String extra = System.getProperty("local.jvm.extra");
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
+        for (String extra : new String[]{System.getProperty("local.jvm.extra"), System.getProperty("local.jvm.extra." + service)}) {
+            if (extra != null && !extra.isBlank()) {
+                options.addAll(List.of(extra.trim().split("\\s+")));
+            }
         }
         return options;
     }

@@ -107,6 +107,8 @@ class PortalLoadBenchmark {
     }
 
     /** A read of the portal, on the service that answers it; {@code request} builds its i-th request. */
+    static final String REFERENCE = "reference: GET /school-years";
+
     record Read(String name, String service, IntFunction<HttpRequest> request) {
     }
 
@@ -135,7 +137,10 @@ class PortalLoadBenchmark {
         String p = "pairing-service";
         String s = "session-service";
         List<Read> reads = new ArrayList<>(List.of(
-                new Read("reference: GET /school-years (pairing-service, one query)", p, i -> OpenLoopLoad.get(pairing + "/school-years", admin)),
+                new Read(REFERENCE + " (pairing-service, one query)", p, i -> OpenLoopLoad.get(pairing + "/school-years", admin)),
+                new Read(REFERENCE + " (session-service, one query)", s, i -> OpenLoopLoad.get(session + "/school-years", admin)),
+                new Read(REFERENCE + " (notification-service, one query)", "notification-service",
+                        i -> OpenLoopLoad.get(notification + "/school-years", admin)),
                 new Read("GET /school-years/{id}", p, i -> OpenLoopLoad.get(pairing + "/school-years/" + year, admin)),
                 new Read("GET /schools?size=50 (" + schoolPages + " pages)", p,
                         i -> OpenLoopLoad.get(pairing + "/schools?size=50&page=" + i % schoolPages, admin)),
@@ -163,15 +168,20 @@ class PortalLoadBenchmark {
     }
 
     /**
-     * Each read at saturation for the same time, one after another, each right after a window of the reference: the
-     * machine is shared, so a read is compared with the reference measured next to it.
+     * Each read at saturation for the same time, one after another, each right after a window of its service's
+     * reference: the machine is shared, so a read is compared with the reference measured next to it.
      */
     private static List<ClosedLoopLoad.Result[]> saturation(List<Read> reads) {
         ClosedLoopLoad load = new ClosedLoopLoad(CONNECTIONS, Duration.ofSeconds(Long.getLong("load.closedLoop.warmUpSeconds", 3)),
                 Duration.ofSeconds(Long.getLong("load.closedLoop.seconds", 8)));
         List<ClosedLoopLoad.Result[]> results = new ArrayList<>();
-        for (Read read : reads.subList(1, reads.size())) {
-            ClosedLoopLoad.Result reference = load.run(reads.get(0).name(), reads.get(0).request());
+        // Each read against its own service's one-query read: the services run with different JVM options (heap,
+        // compiler), so only the same service's reference says what the read itself costs.
+        java.util.Map<String, Read> references = new java.util.HashMap<>();
+        reads.stream().filter(r -> r.name().startsWith(REFERENCE)).forEach(r -> references.put(r.service(), r));
+        for (Read read : reads.stream().filter(r -> !r.name().startsWith(REFERENCE)).toList()) {
+            Read own = references.get(read.service());
+            ClosedLoopLoad.Result reference = load.run(own.name(), own.request());
             results.add(new ClosedLoopLoad.Result[] {load.run(read.name(), read.request()), reference});
         }
         return results;
