@@ -82,11 +82,12 @@ public class SessionService {
     }
 
     public SessionView get(UUID sessionId, Optional<UUID> onlySchool) {
-        // The session, its pairing and the pairing's two collections in one statement (it was four): every read of a
-        // session and of its record starts here.
-        List<Object[]> rows = sessions.getEntityManager().createQuery("SELECT s, p FROM Session s, Pairing p"
-                        + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId", Object[].class)
-                .setParameter(1, sessionId).getResultList();
+        // The session, its pairing with the pairing's two collections, and the district's settings (one row, always
+        // there) in one statement (it was five): every read of a session and of its record starts here.
+        List<Object[]> rows = sessions.getEntityManager().createQuery("SELECT s, p, d FROM Session s, Pairing p, DistrictSetting d"
+                        + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId AND d.id = ?2",
+                        Object[].class)
+                .setParameter(1, sessionId).setParameter(2, DistrictSetting.ID).getResultList();
         if (rows.isEmpty()) {
             throw new SessionException.NotFound("Session", sessionId);
         }
@@ -95,7 +96,7 @@ public class SessionService {
         if (onlySchool.isPresent() && !pairing.concernsSchool(onlySchool.get())) {
             throw new SessionException.NotFound("Session", sessionId);
         }
-        return new SessionView(session, pairing, DistrictSetting.current());
+        return new SessionView(session, pairing, (DistrictSetting) rows.get(0)[2]);
     }
 
     /** A slot the session could move to, and how much better or worse the year's score would be. */
