@@ -148,6 +148,22 @@ class SessionSchedulingTest {
     }
 
     @Test
+    void shouldTellTheTotalOnAFullPageAPartPageAndAPagePastTheEnd() {
+        create(garfield, OCT_6, "AM");
+        create(roosevelt, NOV_3, "AM");
+        create(garfield, DEC_1, "PM");
+        String list = "/sessions?schoolYearId=" + district.schoolYearId;
+
+        // A full page counts, a part page knows the total from its offset, a page past the end counts again.
+        given().auth().oauth2(ADMIN).get(list + "&size=1&page=1").then().statusCode(200)
+                .header("X-Total-Count", "3").body("total", equalTo(3)).body("items.date", org.hamcrest.Matchers.contains(NOV_3.toString()));
+        given().auth().oauth2(ADMIN).get(list + "&size=2&page=1").then().statusCode(200)
+                .header("X-Total-Count", "3").body("items", hasSize(1));
+        given().auth().oauth2(ADMIN).get(list + "&size=2&page=5").then().statusCode(200)
+                .header("X-Total-Count", "3").body("total", equalTo(3)).body("items", hasSize(0));
+    }
+
+    @Test
     void shouldRequireIfMatchToMoveOrCancelASession() {
         String id = create(garfield, OCT_6, "AM").path("sessionId");
 
