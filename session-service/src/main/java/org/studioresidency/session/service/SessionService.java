@@ -72,7 +72,8 @@ public class SessionService {
 
     /**
      * A page of the year's sessions by date, filtered; a principal's are those of their school's pairings whatever the
-     * filter says. One statement reads the page with its pairings' schools and consultants and the total, whatever the page size.
+     * filter says. Two or three statements read the page with its pairings' schools and consultants and the total,
+     * whatever the page size (SessionListRepository).
      */
     public Page page(UUID schoolYearId, Filter filter, Optional<UUID> onlySchool, int page, int size) {
         SessionListRepository.Rows rows = sessionList.page(new SessionListRepository.Criteria(schoolYearId, filter.pairingId(), filter.schoolId(),
