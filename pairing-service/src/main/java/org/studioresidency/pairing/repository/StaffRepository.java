@@ -90,13 +90,16 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, UUID> {
 
     /** The people to show with something else (a pairing's team): loaded read-only, so no copy of their state is kept. */
     public List<Staff> toShow(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : getSession().findMultiple(Staff.class, ids.stream().distinct().toList(), org.hibernate.ReadOnlyMode.READ_ONLY)
-                .stream().filter(java.util.Objects::nonNull).toList();
+        return byIds(ids, org.hibernate.ReadOnlyMode.READ_ONLY);
     }
 
     public List<Staff> byIds(Collection<UUID> ids) {
-        // By id through Hibernate's multi-load (one array parameter, a loader built once), not an IN-list query.
-        return ids.isEmpty() ? List.of() : getSession().findMultiple(Staff.class, ids.stream().distinct().toList()).stream()
+        return byIds(ids, new jakarta.persistence.FindOption[0]);
+    }
+
+    // By id through Hibernate's multi-load (one array parameter, a loader built once), not an IN-list query.
+    private List<Staff> byIds(Collection<UUID> ids, jakarta.persistence.FindOption... options) {
+        return ids.isEmpty() ? List.of() : getSession().findMultiple(Staff.class, ids.stream().distinct().toList(), options).stream()
                 .filter(java.util.Objects::nonNull).toList();
     }
 }
