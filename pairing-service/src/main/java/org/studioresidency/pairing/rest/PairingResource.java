@@ -11,8 +11,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,10 +44,12 @@ public class PairingResource {
 
     private final PairingService service;
     private final CurrentUser user;
+    private final RenderedReads reads;
 
-    PairingResource(PairingService service, CurrentUser user) {
+    PairingResource(PairingService service, CurrentUser user, RenderedReads reads) {
         this.service = service;
         this.user = user;
+        this.reads = reads;
     }
 
     @GET
@@ -54,9 +58,11 @@ public class PairingResource {
     @Operation(operationId = "getPairing", summary = "A pairing and its current team; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The pairing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such pairing, or not the principal's school's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        PairingView view = service.get(id, Scope.of(user));
-        return Response.ok(toResponse(view)).tag(Versions.etag(view.pairing().version)).build();
+    public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return reads.serve(uri, Scope.of(user), () -> {
+            PairingView view = service.get(id, Scope.of(user));
+            return Response.ok(toResponse(view)).tag(Versions.etag(view.pairing().version)).build();
+        });
     }
 
     @PUT

@@ -45,10 +45,12 @@ public class SchoolResource {
 
     private final DirectoryService service;
     private final CurrentUser user;
+    private final RenderedReads reads;
 
-    SchoolResource(DirectoryService service, CurrentUser user) {
+    SchoolResource(DirectoryService service, CurrentUser user, RenderedReads reads) {
         this.service = service;
         this.user = user;
+        this.reads = reads;
     }
 
     @GET
@@ -63,7 +65,12 @@ public class SchoolResource {
                                  example = "[\"SIS-0042\"]") @QueryParam("externalId") List<String> externalIds,
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
-                         @QueryParam("size") String size) {
+                         @QueryParam("size") String size, @Context UriInfo uri) {
+        return reads.serve(uri, Scope.of(user), () -> page(name, gradeSpan, supervisingLeaderId, externalIds, sort, page, size));
+    }
+
+    private Response page(String name, String gradeSpan, String supervisingLeaderId, List<String> externalIds, String sort, String page,
+                          String size) {
         Paged<School> schools = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
                         QueryParams.uuid("supervisingLeaderId", supervisingLeaderId),
                         QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
@@ -80,9 +87,11 @@ public class SchoolResource {
     @Operation(operationId = "getSchool", summary = "Get one school; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The school", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school, or not the principal's own", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        School school = service.school(id, Scope.of(user));
-        return Response.ok(toResponse(school)).tag(Versions.etag(school.version)).build();
+    public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return reads.serve(uri, Scope.of(user), () -> {
+            School school = service.school(id, Scope.of(user));
+            return Response.ok(toResponse(school)).tag(Versions.etag(school.version)).build();
+        });
     }
 
     @POST

@@ -45,10 +45,12 @@ public class StaffResource {
 
     private final DirectoryService service;
     private final CurrentUser user;
+    private final RenderedReads reads;
 
-    StaffResource(DirectoryService service, CurrentUser user) {
+    StaffResource(DirectoryService service, CurrentUser user, RenderedReads reads) {
         this.service = service;
         this.user = user;
+        this.reads = reads;
     }
 
     @GET
@@ -63,7 +65,12 @@ public class StaffResource {
                                  example = "[\"T-1001\"]") @QueryParam("externalId") List<String> externalIds,
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
-                         @QueryParam("size") String size) {
+                         @QueryParam("size") String size, @Context UriInfo uri) {
+        return reads.serve(uri, Scope.of(user), () -> page(name, role, schoolId, active, externalIds, sort, page, size));
+    }
+
+    private Response page(String name, String role, String schoolId, Boolean active, List<String> externalIds, String sort, String page,
+                          String size) {
         Paged<StaffResponse> result = service.listStaff(new StaffRepository.Filter(name,
                 QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active,
                 QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
@@ -78,9 +85,11 @@ public class StaffResource {
     @APIResponse(responseCode = "200", description = "The staff member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "404", description = "No such staff member, or not at the principal's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        Staff member = service.staffMember(id, Scope.of(user));
-        return Response.ok(toResponse(member)).tag(Versions.etag(member.version)).build();
+    public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return reads.serve(uri, Scope.of(user), () -> {
+            Staff member = service.staffMember(id, Scope.of(user));
+            return Response.ok(toResponse(member)).tag(Versions.etag(member.version)).build();
+        });
     }
 
     @POST
