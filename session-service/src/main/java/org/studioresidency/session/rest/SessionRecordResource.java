@@ -97,11 +97,13 @@ public class SessionRecordResource {
     private final SessionRecordService records;
     private final SessionService sessions;
     private final CurrentUser user;
+    private final RenderedReads reads;
 
-    SessionRecordResource(SessionRecordService records, SessionService sessions, CurrentUser user) {
+    SessionRecordResource(SessionRecordService records, SessionService sessions, CurrentUser user, RenderedReads reads) {
         this.records = records;
         this.sessions = sessions;
         this.user = user;
+        this.reads = reads;
     }
 
     @GET
@@ -110,8 +112,8 @@ public class SessionRecordResource {
     @Operation(operationId = "getSessionRecord", summary = "The session's plan, agenda, attendance, notes, next steps and evaluations")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return RecordResponse.ok(records.get(id, onlySchool()));
+    public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return reads.serve(uri, onlySchool(), () -> RecordResponse.ok(records.get(id, onlySchool())));
     }
 
     @PUT

@@ -45,10 +45,12 @@ public class SessionResource {
 
     private final SessionService service;
     private final CurrentUser user;
+    private final RenderedReads reads;
 
-    SessionResource(SessionService service, CurrentUser user) {
+    SessionResource(SessionService service, CurrentUser user, RenderedReads reads) {
         this.service = service;
         this.user = user;
+        this.reads = reads;
     }
 
     @GET
@@ -62,7 +64,13 @@ public class SessionResource {
                          @QueryParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("status") String status,
                          @Parameter(description = "0-based page") @QueryParam("page") String page,
-                         @Parameter(description = "sessions per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")") @QueryParam("size") String size) {
+                         @Parameter(description = "sessions per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")") @QueryParam("size") String size,
+                         @jakarta.ws.rs.core.Context UriInfo uri) {
+        return reads.serve(uri, onlySchool(), () -> page(schoolYearId, pairingId, schoolId, from, to, status, page, size));
+    }
+
+    private Response page(String schoolYearId, String pairingId, String schoolId, String from, String to, String status, String page,
+                          String size) {
         UUID year = QueryParams.uuid("schoolYearId", schoolYearId);
         if (year == null) {
             throw new SessionException.InvalidField("schoolYearId", "is required");
@@ -83,9 +91,11 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such session (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        SessionService.SessionView view = service.get(id, onlySchool());
-        return Response.ok(SessionResponse.of(view, service.conflictsOf(id))).tag(Versions.etag(view.session().version)).build();
+    public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return reads.serve(uri, onlySchool(), () -> {
+            SessionService.SessionView view = service.get(id, onlySchool());
+            return Response.ok(SessionResponse.of(view, service.conflictsOf(id))).tag(Versions.etag(view.session().version)).build();
+        });
     }
 
     @POST
