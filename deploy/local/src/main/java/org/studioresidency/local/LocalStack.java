@@ -94,7 +94,21 @@ public final class LocalStack implements AutoCloseable {
         this.extraEnvironment = extraEnvironment;
     }
 
+    /**
+     * Starts everything, or, when any part fails to start (a service that exits or is not ready in time), stops what
+     * had started before throwing: a failed start used to leave Kafka and the other services running, holding memory
+     * and ports, after the caller (a test, a benchmark) had ended.
+     */
     public LocalStack start() {
+        try {
+            return startAll();
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private LocalStack startAll() {
         try {
             Files.createDirectories(data.resolve("logs"));
         } catch (IOException e) {
