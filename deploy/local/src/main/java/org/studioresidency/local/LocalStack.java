@@ -51,21 +51,27 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Sized from what each service was measured to need (deploy/README.md, "Memory"): the heap bound plus what the JVM
      * holds besides the heap (metaspace, code, threads: about 190 MB each, measured) keeps each process under its budget.
-     * SerialGC has the smallest overhead on two cores; the free-ratio bounds let a full collection hand memory back
-     * (session-service after solving). The same figures are in the Kubernetes Deployments.
+     * SerialGC has the smallest overhead on two cores; the free-ratio bounds let a full collection hand memory back.
+     * session-service runs G1 instead: SerialGC gives heap back only after a full collection, which reads never cause,
+     * so its heap stayed at what solving had taken; G1 collects when idle for 3 s (G1PeriodicGCInterval) and may spend
+     * more time collecting (GCTimeRatio=4) rather than grow the heap. The same figures are in the Kubernetes Deployments.
      */
     // Heap and young generation from each service's live set (deploy/README.md, "Memory"): a bounded young generation
     // keeps request garbage from growing the heap to its maximum. notification-service compiles with C1 only: its work
     // (events, emails) gains little from C2, whose code and compiler arenas cost resident memory. pairing-service and
     // session-service compile with C2 alone (no tiers): one compiled copy of each hot method instead of a profiled C1
     // copy and a C2 copy, measured at a quarter of the code, at the price of a slower first import after a start.
-    private static final Map<String, List<String>> DEFAULT_JVM_OPTIONS = Map.of(
-            "pairing-service", withCommon("-Xmx96m", "-Xmn24m", "-XX:-TieredCompilation"),
-            "session-service", withCommon("-Xmx224m", "-Xmn48m", "-XX:-TieredCompilation"),
-            "notification-service", withCommon("-Xmx96m", "-Xmn16m", "-XX:TieredStopAtLevel=1"));
+    private static final List<String> SERIAL_GC = List.of("-XX:+UseSerialGC");
 
-    private static List<String> withCommon(String... own) {
-        List<String> options = new ArrayList<>(List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+    private static final Map<String, List<String>> DEFAULT_JVM_OPTIONS = Map.of(
+            "pairing-service", withCommon(SERIAL_GC, "-Xmx96m", "-Xmn24m", "-XX:-TieredCompilation"),
+            "session-service", withCommon(List.of("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=3000", "-XX:GCTimeRatio=4"),
+                    "-Xmx224m", "-Xmn48m", "-XX:-TieredCompilation"),
+            "notification-service", withCommon(SERIAL_GC, "-Xmx96m", "-Xmn16m", "-XX:TieredStopAtLevel=1"));
+
+    private static List<String> withCommon(List<String> collector, String... own) {
+        List<String> options = new ArrayList<>(collector);
+        options.addAll(List.of("-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 // glibc keeps what the JVM frees (compiler arenas, buffers) unless asked to trim; measured 105 MB of it.
                 "-XX:TrimNativeHeapInterval=5000"));
         options.addAll(List.of(own));
