@@ -108,6 +108,15 @@ public class PlanningService {
                         + " just confirmed a matching, start planning again in a few seconds, passing the yearRevision it returned as"
                         + " pairingRevision; otherwise confirm a matching in pairing-service first.", RETRY_AFTER_SECONDS);
             }
+            // Read after the pairings: a change whose first events arrived since the wait above (a caller without the
+            // token, right after a confirmation) must not be planned on half-received.
+            PairingRevisions.Progress now = revisions.progress(year.id);
+            if (now.applied() < now.heard()) {
+                throw new SessionException.NotYetApplied("Session-service has received " + now.waitingEventsReceived() + " of the "
+                        + now.waitingEventsExpected() + " pairing events of change " + (now.applied() + 1) + " of " + year.name
+                        + " from pairing-service. Pairing changes usually arrive within seconds: start planning again shortly, or"
+                        + " pass the yearRevision pairing-service returned as pairingRevision to wait for it.", RETRY_AFTER_SECONDS);
+            }
             PlanningProblemFactory.Problem problem = problems.build(year, s -> true, true);
             SchedulePlan built = problem.plan();
             // Held sessions are pinned, and so are published ones after the repair: only the held ones mean nothing to plan.
@@ -121,7 +130,7 @@ public class PlanningService {
             job.schoolYearId = year.id;
             job.status = PlanningJob.Status.QUEUED;
             job.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            job.pairingRevision = basis;
+            job.pairingRevision = Math.max(basis, now.applied());
             job.persist();
             try {
                 job.flush();
