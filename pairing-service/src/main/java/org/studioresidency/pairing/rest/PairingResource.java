@@ -59,8 +59,8 @@ public class PairingResource {
     @APIResponse(responseCode = "200", description = "The pairing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such pairing, or not the principal's school's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return reads.serve(uri, Scope.of(user), () -> {
-            PairingView view = service.get(id, Scope.of(user));
+        return reads.serve(uri, Scope.of(user), scope -> {
+            PairingView view = service.get(id, scope);
             return Response.ok(toResponse(view)).tag(Versions.etag(view.pairing().version)).build();
         });
     }

@@ -13,9 +13,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.studioresidency.pairing.repository.ReadRevisionRepository;
 import org.studioresidency.pairing.security.Scope;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The portal's frequent reads (directory pages, a school, a staff member, a pairing) rendered once per read revision.
@@ -58,15 +59,18 @@ public class RenderedReads {
         CaffeineCacheMetrics.monitor(meters, rendered, "rendered_reads");
     }
 
-    /** The answer to this read by this caller: kept from earlier at the current revision, or {@code render}ed now. */
-    public Response serve(UriInfo request, Scope scope, Supplier<Response> render) {
+    /**
+     * The answer to this read by this caller: kept from earlier at the current revision, or {@code render}ed now for
+     * the same scope the answer is kept under.
+     */
+    public Response serve(UriInfo request, Scope scope, Function<Scope, Response> render) {
         Key key = new Key(revisions.current(), scope.school().map(Object::toString).orElse("district"),
                 request.getRequestUri().getRawPath() + '?' + request.getRequestUri().getRawQuery());
         Rendered kept = rendered.getIfPresent(key);
         if (kept != null) {
             return kept.answer();
         }
-        Response answer = render.get();
+        Response answer = render.apply(scope);
         if (answer.getStatus() != Response.Status.OK.getStatusCode() || answer.getEntity() == null) {
             return answer;
         }
@@ -84,7 +88,7 @@ public class RenderedReads {
     }
 
     private static Map<String, String> kept(Response answer) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             String value = answer.getHeaderString(name);
             if (value != null) {

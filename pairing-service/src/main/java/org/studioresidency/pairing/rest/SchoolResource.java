@@ -66,15 +66,15 @@ public class SchoolResource {
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size, @Context UriInfo uri) {
-        return reads.serve(uri, Scope.of(user), () -> page(name, gradeSpan, supervisingLeaderId, externalIds, sort, page, size));
+        return reads.serve(uri, Scope.of(user), scope -> page(name, gradeSpan, supervisingLeaderId, externalIds, sort, page, size, scope));
     }
 
     private Response page(String name, String gradeSpan, String supervisingLeaderId, List<String> externalIds, String sort, String page,
-                          String size) {
+                          String size, Scope scope) {
         Paged<School> schools = service.listSchools(new SchoolRepository.Filter(name, gradeSpan,
                         QueryParams.uuid("supervisingLeaderId", supervisingLeaderId),
                         QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
-                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user));
+                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, scope);
         // One query for the page's principals, not one per school.
         java.util.Map<UUID, Staff> principals = service.principalsOf(schools.items().stream().map(s -> s.id).toList());
         Paged<SchoolResponse> result = schools.map(school -> toResponse(school, java.util.Optional.ofNullable(principals.get(school.id))));
@@ -88,8 +88,8 @@ public class SchoolResource {
     @APIResponse(responseCode = "200", description = "The school", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolResponse.class)))
     @APIResponse(responseCode = "404", description = "No such school, or not the principal's own", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return reads.serve(uri, Scope.of(user), () -> {
-            School school = service.school(id, Scope.of(user));
+        return reads.serve(uri, Scope.of(user), scope -> {
+            School school = service.school(id, scope);
             return Response.ok(toResponse(school)).tag(Versions.etag(school.version)).build();
         });
     }

@@ -66,15 +66,15 @@ public class StaffResource {
                          @QueryParam("sort") String sort,
                          @QueryParam("page") String page,
                          @QueryParam("size") String size, @Context UriInfo uri) {
-        return reads.serve(uri, Scope.of(user), () -> page(name, role, schoolId, active, externalIds, sort, page, size));
+        return reads.serve(uri, Scope.of(user), scope -> page(name, role, schoolId, active, externalIds, sort, page, size, scope));
     }
 
     private Response page(String name, String role, String schoolId, Boolean active, List<String> externalIds, String sort, String page,
-                          String size) {
+                          String size, Scope scope) {
         Paged<StaffResponse> result = service.listStaff(new StaffRepository.Filter(name,
                 QueryParams.oneOf("role", role, StaffRole.class), QueryParams.uuid("schoolId", schoolId), active,
                 QueryParams.values("externalId", externalIds, QueryParams.MAX_EXTERNAL_IDS), null),
-                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, Scope.of(user)).map(StaffResource::toResponse);
+                QueryParams.whole("page", page, 0, 0, 100_000), QueryParams.whole("size", size, 20, 1, 200), sort, scope).map(StaffResource::toResponse);
         return Response.ok(PageResponse.of(result)).header(PageResponse.TOTAL_HEADER, result.total()).build();
     }
 
@@ -86,8 +86,8 @@ public class StaffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "404", description = "No such staff member, or not at the principal's school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return reads.serve(uri, Scope.of(user), () -> {
-            Staff member = service.staffMember(id, Scope.of(user));
+        return reads.serve(uri, Scope.of(user), scope -> {
+            Staff member = service.staffMember(id, scope);
             return Response.ok(toResponse(member)).tag(Versions.etag(member.version)).build();
         });
     }

@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.studioresidency.session.repository.ReadRevisionRepository;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The portal's frequent reads (a page of sessions, a session, its record) rendered once per read revision.
@@ -59,15 +60,18 @@ public class RenderedReads {
         CaffeineCacheMetrics.monitor(meters, rendered, "rendered_reads");
     }
 
-    /** The answer to this read by this caller: kept from earlier at the current revision, or {@code render}ed now. */
-    public Response serve(UriInfo request, Optional<UUID> onlySchool, Supplier<Response> render) {
+    /**
+     * The answer to this read by this caller: kept from earlier at the current revision, or {@code render}ed now for
+     * the same scope the answer is kept under.
+     */
+    public Response serve(UriInfo request, Optional<UUID> onlySchool, Function<Optional<UUID>, Response> render) {
         Key key = new Key(revisions.current(), onlySchool.map(Object::toString).orElse("district"),
                 request.getRequestUri().getRawPath() + '?' + request.getRequestUri().getRawQuery());
         Rendered kept = rendered.getIfPresent(key);
         if (kept != null) {
             return kept.answer();
         }
-        Response answer = render.get();
+        Response answer = render.apply(onlySchool);
         if (answer.getStatus() != Response.Status.OK.getStatusCode() || answer.getEntity() == null) {
             return answer;
         }
@@ -85,7 +89,7 @@ public class RenderedReads {
     }
 
     private static Map<String, String> kept(Response answer) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             String value = answer.getHeaderString(name);
             if (value != null) {

@@ -113,7 +113,7 @@ public class SessionRecordResource {
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResponse.class)))
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-        return reads.serve(uri, onlySchool(), () -> RecordResponse.ok(records.get(id, onlySchool())));
+        return reads.serve(uri, onlySchool(), scope -> RecordResponse.ok(records.get(id, scope)));
     }
 
     @PUT

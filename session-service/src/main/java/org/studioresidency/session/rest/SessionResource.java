@@ -66,18 +66,18 @@ public class SessionResource {
                          @Parameter(description = "0-based page") @QueryParam("page") String page,
                          @Parameter(description = "sessions per page, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")") @QueryParam("size") String size,
                          @jakarta.ws.rs.core.Context UriInfo uri) {
-        return reads.serve(uri, onlySchool(), () -> page(schoolYearId, pairingId, schoolId, from, to, status, page, size));
+        return reads.serve(uri, onlySchool(), scope -> page(schoolYearId, pairingId, schoolId, from, to, status, page, size, scope));
     }
 
     private Response page(String schoolYearId, String pairingId, String schoolId, String from, String to, String status, String page,
-                          String size) {
+                          String size, Optional<UUID> onlySchool) {
         UUID year = QueryParams.uuid("schoolYearId", schoolYearId);
         if (year == null) {
             throw new SessionException.InvalidField("schoolYearId", "is required");
         }
         SessionService.Filter filter = new SessionService.Filter(QueryParams.uuid("pairingId", pairingId), QueryParams.uuid("schoolId", schoolId),
                 QueryParams.date("from", from), QueryParams.date("to", to), QueryParams.oneOf("status", status, SessionStatus.class));
-        SessionService.Page found = service.page(year, filter, onlySchool(), QueryParams.whole("page", page, 0, 0, Integer.MAX_VALUE),
+        SessionService.Page found = service.page(year, filter, onlySchool, QueryParams.whole("page", page, 0, 0, Integer.MAX_VALUE),
                 QueryParams.whole("size", size, DEFAULT_PAGE, 1, MAX_PAGE));
         SessionListItem.Page answer = new SessionListItem.Page(found.items().stream().map(SessionListItem::of).toList(), found.page(),
                 found.size(), found.total());
@@ -92,8 +92,8 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such session (or not one of your school's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
-        return reads.serve(uri, onlySchool(), () -> {
-            SessionService.SessionView view = service.get(id, onlySchool());
+        return reads.serve(uri, onlySchool(), scope -> {
+            SessionService.SessionView view = service.get(id, scope);
             return Response.ok(SessionResponse.of(view, service.conflictsOf(id))).tag(Versions.etag(view.session().version)).build();
         });
     }
