@@ -159,6 +159,20 @@ class OptimalMatcherTest {
     }
 
     @Test
+    void shouldPlaceAResidencySchoolEvenWhenItsOnlyPairScoresBelowZero() {
+        // Distance alone: two schools 40 km apart score below zero, and leaving the school unplaced scores zero.
+        SchoolProfile studio = school("North", 10, 40.0, -75.0);
+        SchoolProfile residency = school("South", 10, 40.36, -75.0);
+        MatchingProblem problem = new MatchingProblem(List.of(studio(studio, 1)), List.of(residency),
+                new Weights(0, 0, 0, 0, 0, 0, 0, 1, 0), Set.of(), Set.of(), null);
+
+        MatchingResult result = optimal.match(problem);
+
+        assertThat(result.matches()).hasSize(1);
+        assertThat(result.totalScore()).isNegative();
+    }
+
+    @Test
     void shouldGiveTheSameMatchingForTheSameRequestInAnyOrder() {
         Random random = new Random(7);
         List<Studio> studios = new ArrayList<>();
