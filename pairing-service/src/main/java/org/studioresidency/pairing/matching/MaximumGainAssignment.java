@@ -57,7 +57,7 @@ final class MaximumGainAssignment {
             Arrays.fill(settled, false);
             Arrays.fill(previous, -1);
             distance[start] = 0;
-            heap.push(start, 0);
+            heap.pushOrDecrease(start, 0);
             while (!heap.isEmpty()) {
                 int node = heap.pop();
                 settled[node] = true;
@@ -76,9 +76,8 @@ final class MaximumGainAssignment {
                         relax(heap, distance, previous, settled, node, studio,
                                 here + (top - gains[r][o]) + potential[node] - potential[studio]);
                     }
-                    if (taken[r] != -2) {
-                        relax(heap, distance, previous, settled, node, sink, here + top + potential[node] - potential[sink]);
-                    }
+                    // Unplaced; a school already left unplaced is never reached again (nothing flows into it).
+                    relax(heap, distance, previous, settled, node, sink, here + top + potential[node] - potential[sink]);
                 } else {
                     int s = node - residencies;
                     if (holders[s] < seated[s].length) {
@@ -172,10 +171,6 @@ final class MaximumGainAssignment {
 
         boolean isEmpty() {
             return size == 0;
-        }
-
-        void push(int node, long key) {
-            pushOrDecrease(node, key);
         }
 
         void pushOrDecrease(int node, long key) {
