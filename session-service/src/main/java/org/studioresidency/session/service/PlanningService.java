@@ -112,10 +112,7 @@ public class PlanningService {
             // token, right after a confirmation) must not be planned on half-received.
             PairingRevisions.Progress now = revisions.progress(year.id);
             if (now.applied() < now.heard()) {
-                throw new SessionException.NotYetApplied("Session-service has received " + now.waitingEventsReceived() + " of the "
-                        + now.waitingEventsExpected() + " pairing events of change " + (now.applied() + 1) + " of " + year.name
-                        + " from pairing-service. Pairing changes usually arrive within seconds: start planning again shortly, or"
-                        + " pass the yearRevision pairing-service returned as pairingRevision to wait for it.", RETRY_AFTER_SECONDS);
+                throw notYetApplied(year, now, now.heard());
             }
             PlanningProblemFactory.Problem problem = problems.build(year, s -> true, true);
             SchedulePlan built = problem.plan();
@@ -192,14 +189,19 @@ public class PlanningService {
             progress = revisions.awaitApplied(year.id, wanted, config.consistencyWait());
         }
         if (progress.applied() < wanted) {
-            String partly = progress.waitingEventsExpected() == 0 ? "none of its pairing events has arrived yet"
-                    : progress.waitingEventsReceived() + " of its " + progress.waitingEventsExpected() + " pairing events have arrived";
-            throw new SessionException.NotYetApplied("Session-service has the pairings of " + year.name + " up to change "
-                    + progress.applied() + " from pairing-service, and planning needs change " + wanted + " (" + "for change "
-                    + (progress.applied() + 1) + ", " + partly + "). Pairing changes usually arrive within seconds: start planning"
-                    + " again shortly.", RETRY_AFTER_SECONDS);
+            throw notYetApplied(year, progress, wanted);
         }
         return progress.applied();
+    }
+
+    /** Planning refused because pairing changes up to {@code wanted} have not all reached this service yet. */
+    private static SessionException.NotYetApplied notYetApplied(SchoolYear year, PairingRevisions.Progress progress, long wanted) {
+        String partly = progress.waitingEventsExpected() == 0 ? "none of its pairing events has arrived yet"
+                : progress.waitingEventsReceived() + " of its " + progress.waitingEventsExpected() + " pairing events have arrived";
+        return new SessionException.NotYetApplied("Session-service has the pairings of " + year.name + " up to change "
+                + progress.applied() + " from pairing-service, and planning needs change " + wanted + " (for change "
+                + (progress.applied() + 1) + ", " + partly + "). Pairing changes usually arrive within seconds: start planning"
+                + " again shortly.", RETRY_AFTER_SECONDS);
     }
 
     public JobView get(UUID jobId) {
