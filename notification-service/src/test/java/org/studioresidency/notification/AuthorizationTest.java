@@ -1,14 +1,30 @@
 package org.studioresidency.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.studioresidency.local.TestInfrastructure;
+import org.studioresidency.notification.security.VerifiedTokens;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class AuthorizationTest {
+
+    @Inject
+    JWTParser tokenCheck;
+
+    @Test
+    void shouldCheckBearerTokensThroughTheVerifiedTokenCache() {
+        // Each request's token goes through this parser (the security layer injects it); a token verified once is reused.
+        assertThat(tokenCheck).isInstanceOf(VerifiedTokens.class);
+        String token = TestInfrastructure.token("viewer");
+        given().auth().oauth2(token).get("/school-years").then().statusCode(200);
+        given().auth().oauth2(token).get("/school-years").then().statusCode(200);
+    }
 
     private static final String PROBE = "{\"halfDay\": \"AM\", \"people\": 12}";
 
