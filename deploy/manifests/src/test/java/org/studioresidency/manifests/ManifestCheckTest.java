@@ -182,7 +182,7 @@ class ManifestCheckTest {
                     .contains("-Dquarkus.http.host=0.0.0.0").contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
             // session-service runs G1 so that the heap solving took is returned when idle (deploy/README.md, "Memory").
             assertThat(env.get("GC_CONTAINER_OPTIONS")).as("%s: GC_CONTAINER_OPTIONS", service)
-                    .isEqualTo(service.equals("session-service") ? "-XX:+UseG1GC -XX:G1PeriodicGCInterval=3000 -XX:GCTimeRatio=4"
+                    .isEqualTo(service.equals("session-service") ? "-XX:+UseG1GC -XX:G1PeriodicGCInterval=3000 -XX:GCTimeRatio=2"
                             : "-XX:+UseSerialGC");
             assertThat(env.get("MALLOC_ARENA_MAX")).as("%s: MALLOC_ARENA_MAX", service).isEqualTo("2");
             int heapMb = Integer.parseInt(heap.group(1));
