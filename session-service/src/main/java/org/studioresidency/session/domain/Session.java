@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -16,7 +17,15 @@ import java.util.UUID;
 /** One half-day studio/residency session of a pairing, held at the studio school. */
 @Entity
 @Table(name = "session")
+// Every read of a session and of its record starts with this query. Named, it is parsed once while the service starts;
+// left to its first use, every request that arrived before the first parse had ended parsed it too (Hibernate does not
+// wait for another request's parse): most of the HQL parsing JFR found in the first reads (deploy/README.md, "Fifth round").
+@NamedQuery(name = Session.WITH_PAIRING_AND_SETTINGS, query = "SELECT s, p, d FROM Session s, Pairing p, DistrictSetting d"
+        + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId AND d.id = ?2")
 public class Session extends PanacheEntityBase {
+
+    /** The session (by id, ?1), its pairing with the pairing's two collections, and the district's settings (?2). */
+    public static final String WITH_PAIRING_AND_SETTINGS = "Session.withPairingAndSettings";
 
     @Id
     public UUID id;

@@ -85,9 +85,7 @@ public class SessionService {
     public SessionView get(UUID sessionId, Optional<UUID> onlySchool) {
         // The session, its pairing with the pairing's two collections, and the district's settings (one row, always
         // there) in one statement (it was five): every read of a session and of its record starts here.
-        List<Object[]> rows = sessions.getEntityManager().createQuery("SELECT s, p, d FROM Session s, Pairing p, DistrictSetting d"
-                        + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId AND d.id = ?2",
-                        Object[].class)
+        List<Object[]> rows = sessions.getEntityManager().createNamedQuery(Session.WITH_PAIRING_AND_SETTINGS, Object[].class)
                 .setParameter(1, sessionId).setParameter(2, DistrictSetting.ID).getResultList();
         if (rows.isEmpty()) {
             throw new SessionException.NotFound("Session", sessionId);
