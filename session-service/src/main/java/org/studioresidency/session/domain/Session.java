@@ -19,7 +19,8 @@ import java.util.UUID;
 @Table(name = "session")
 // Every read of a session and of its record starts with this query. Named, it is parsed once while the service starts;
 // left to its first use, every request that arrived before the first parse had ended parsed it too (Hibernate does not
-// wait for another request's parse): most of the HQL parsing JFR found in the first reads (deploy/README.md, "Fifth round").
+// wait for another request's parse): the largest share of the HQL parsing JFR found in the first reads (deploy/README.md,
+// "Fifth round").
 @NamedQuery(name = Session.WITH_PAIRING_AND_SETTINGS, query = "SELECT s, p, d FROM Session s, Pairing p, DistrictSetting d"
         + " LEFT JOIN FETCH p.residencySchools LEFT JOIN FETCH p.team WHERE s.id = ?1 AND p.id = s.pairingId AND d.id = ?2")
 public class Session extends PanacheEntityBase {
