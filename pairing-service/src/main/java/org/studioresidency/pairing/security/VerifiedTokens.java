@@ -10,11 +10,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,17 +39,18 @@ public class VerifiedTokens implements JWTParser {
     static final int MOST_TOKENS = 1_000;
 
     private final DefaultJWTParser verifier;
+    private final Clock clock;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(MOST_TOKENS)
             .expireAfter(new Expiry<String, Verified>() {
                 @Override
                 public long expireAfterCreate(String token, Verified entry, long now) {
-                    return entry.reusableNanos();
+                    return reusableNanos(entry);
                 }
 
                 @Override
                 public long expireAfterUpdate(String token, Verified entry, long now, long remaining) {
-                    return entry.reusableNanos();
+                    return reusableNanos(entry);
                 }
 
                 @Override
@@ -57,23 +60,29 @@ public class VerifiedTokens implements JWTParser {
             })
             .build();
 
+    @Inject
     VerifiedTokens(DefaultJWTParser verifier) {
+        this(verifier, Clock.systemUTC());
+    }
+
+    VerifiedTokens(DefaultJWTParser verifier, Clock clock) {
         this.verifier = verifier;
+        this.clock = clock;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         Verified known = verified.getIfPresent(token);
-        if (known != null && known.until().isAfter(Instant.now())) {
+        if (known != null && known.until().isAfter(clock.instant())) {
             return known.jwt();
         }
         JsonWebToken jwt = verifier.parse(token);
-        Instant until = Instant.now().plus(LONGEST_REUSE);
+        Instant until = clock.instant().plus(LONGEST_REUSE);
         Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
         if (expires.isBefore(until)) {
             until = expires;
         }
-        if (until.isAfter(Instant.now())) {
+        if (until.isAfter(clock.instant())) {
             verified.put(token, new Verified(jwt, until));
         }
         return jwt;
@@ -119,10 +128,11 @@ public class VerifiedTokens implements JWTParser {
         return verifier.parseOnly(token);
     }
 
+    private long reusableNanos(Verified entry) {
+        return Math.max(0, Duration.between(clock.instant(), entry.until()).toNanos());
+    }
+
     /** A verified token and the last instant it may be reused (the cache also drops it then). */
     private record Verified(JsonWebToken jwt, Instant until) {
-        long reusableNanos() {
-            return Math.max(0, Duration.between(Instant.now(), until).toNanos());
-        }
     }
 }
